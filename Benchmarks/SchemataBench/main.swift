@@ -1,0 +1,134 @@
+import SchemataJSON
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#endif
+import Foundation
+
+/// `schemata-bench`: JSON core throughput, release build only.
+///
+/// Usage: schemata-bench [--size-mb N] [--repeat N]
+/// Measures, on one generated document, in one run:
+/// - parse into JSONValue and into the JSONDocument tape (Schemata),
+/// - Foundation JSONSerialization and JSONDecoder (peers),
+/// - the incremental parser fed 1 MB in 4-byte pieces with a snapshot after
+///   every piece, as a ratio to one whole parse of the same megabyte.
+
+func monotonicSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Best wall time of `repeats` runs of `body`.
+func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    var fastest = Double.infinity
+    for _ in 0..<repeats {
+        let start = monotonicSeconds()
+        try body()
+        fastest = min(fastest, monotonicSeconds() - start)
+    }
+    return fastest
+}
+
+func format(_ value: Double, _ digits: Int = 1) -> String {
+    String(format: "%.\(digits)f", value)
+}
+
+var sizeMB = 20
+var repeats = 5
+var only: String?
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--size-mb": sizeMB = Int(arguments.next() ?? "") ?? sizeMB
+    case "--repeat": repeats = Int(arguments.next() ?? "") ?? repeats
+    case "--only": only = arguments.next()
+    default:
+        print("usage: schemata-bench [--size-mb N] [--repeat N]")
+        exit(2)
+    }
+}
+
+#if DEBUG
+print("warning: this is a debug build; run `make bench` (release) for meaningful figures")
+#endif
+
+var generator = DocumentGenerator()
+let document = generator.document(bytes: sizeMB * 1_000_000)
+let megabytes = Double(document.count) / 1e6
+print("Schemata JSON benchmark: generated document of \(format(megabytes, 2)) MB, best of \(repeats) runs")
+print("")
+
+// Profiling aid: run one workload in a loop.
+if let only {
+    for _ in 0..<repeats {
+        switch only {
+        case "value": _ = try JSONParser().parse(document)
+        case "tape": _ = try JSONParser().parseDocument(document)
+        case "stream":
+            let parser = IncrementalJSONParser()
+            try document.withUnsafeBytes { all in
+                var offset = 0
+                while offset < all.count {
+                    let end = min(offset + 4, all.count)
+                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                    _ = parser.snapshot.inFlightString
+                    offset = end
+                }
+            }
+        default: break
+        }
+    }
+    exit(0)
+}
+
+// Sanity: every parser must agree on the record count.
+let value = try JSONParser().parse(document)
+let recordCount = value.arrayValue?.count ?? 0
+let data = Data(document)
+let foundationCount = (try JSONSerialization.jsonObject(with: data) as? [Any])?.count ?? -1
+precondition(recordCount == foundationCount, "parsers disagree: \(recordCount) vs \(foundationCount)")
+
+let valueTime = try best(repeats) { _ = try JSONParser().parse(document) }
+let tapeTime = try best(repeats) { _ = try JSONParser().parseDocument(document) }
+let serializationTime = try best(repeats) { _ = try JSONSerialization.jsonObject(with: data) }
+let decoderTime = try best(repeats) { _ = try JSONDecoder().decode([Record].self, from: data) }
+
+print("| parse \(format(megabytes, 1)) MB (\(recordCount) records) | MB/s | vs JSONSerialization |")
+print("|---|---:|---:|")
+for (name, time) in [
+    ("Schemata → JSONValue", valueTime), ("Schemata → JSONDocument (tape)", tapeTime),
+    ("Foundation JSONSerialization", serializationTime), ("Foundation JSONDecoder ([Record])", decoderTime),
+] {
+    print("| \(name) | \(format(megabytes / time)) | \(format(serializationTime / time, 2))× |")
+}
+print("")
+
+// Incremental: 1 MB in 4-byte pieces, a snapshot after every piece.
+var smallGenerator = DocumentGenerator()
+let megabyte = smallGenerator.document(bytes: 1_000_000)
+let whole = try best(repeats) { _ = try JSONParser().parseDocument(megabyte) }
+var pieces = 0
+let streamed = try best(max(1, repeats / 2)) {
+    let parser = IncrementalJSONParser()
+    pieces = 0
+    try megabyte.withUnsafeBytes { all in
+        var offset = 0
+        while offset < all.count {
+            let end = min(offset + 4, all.count)
+            try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+            let snapshot = parser.snapshot
+            _ = snapshot.inFlightString
+            pieces += 1
+            offset = end
+        }
+    }
+    _ = try parser.finish()
+}
+print("| incremental, \(format(Double(megabyte.count) / 1e6, 2)) MB | time | ratio to one whole parse |")
+print("|---|---:|---:|")
+print("| one whole parse (tape) | \(format(whole * 1000, 2)) ms | 1.00× |")
+print("| \(pieces) feeds of 4 bytes + snapshot each | \(format(streamed * 1000, 2)) ms | \(format(streamed / whole, 2))× |")
+print("")
+print("targets: JSONValue parse ≥ 10× JSONSerialization; 4-byte incremental ≤ 3× one whole parse")

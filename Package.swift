@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Schemata",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SchemataJSON", targets: ["SchemataJSON"]),
+        .library(name: "SchemataCLI", targets: ["SchemataCLI"]),
+        .executable(name: "schemata", targets: ["schemata"]),
+        .executable(name: "schemata-bench", targets: ["SchemataBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // The yajl C library (Debian `libyajl-dev`, Homebrew `yajl`).
+        .systemLibrary(
+            name: "CYajl",
+            pkgConfig: "yajl",
+            providers: [.apt(["libyajl-dev"]), .brew(["yajl"])]
+        ),
+        // The JSON core every other module builds on: values, exact numbers,
+        // the yajl-backed parsers, the tape, source maps, serializer, JSON Pointer.
+        .target(
+            name: "SchemataJSON",
+            dependencies: [
+                "CYajl",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // The `schemata` command line, as a library so that it can be embedded and tested.
+        .target(
+            name: "SchemataCLI",
+            dependencies: [
+                "SchemataJSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "schemata", dependencies: ["SchemataCLI"]),
+        .executableTarget(
+            name: "SchemataBench",
+            dependencies: ["SchemataJSON"],
+            path: "Benchmarks/SchemataBench"
+        ),
+        .testTarget(name: "SchemataJSONTests", dependencies: ["SchemataJSON"]),
+        .testTarget(name: "SchemataCLITests", dependencies: ["SchemataCLI", "SchemataJSON"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,214 @@
+/// Parses JSON that arrives in pieces (server-sent-event deltas, sockets).
+///
+/// ```swift
+/// let parser = IncrementalJSONParser()
+/// for try await delta in deltas {
+///     let events = try parser.feed(delta)
+///     render(parser.snapshot.value)        // the partial document so far
+/// }
+/// let document = try parser.finish()
+/// ```
+///
+/// The cost of each ``feed(_:)`` is proportional to the bytes fed, never to
+/// the document so far, and taking a ``snapshot`` is O(depth): it is a view
+/// of the parser's append-only tape, not a copy. The result of a document fed
+/// in any split is exactly the whole-document result, errors included.
+///
+/// Not thread-safe: feed a parser from one task at a time.
+public final class IncrementalJSONParser {
+    // The class is not thread-safe by contract (see above), so the runtime's
+    // dynamic exclusivity checks on these hot properties are dropped.
+    private let session: YajlSession
+    private let options: JSONParseOptions
+    @exclusivity(unchecked) private var source: [UInt8] = []
+    @exclusivity(unchecked) private var bodyStart = 0
+    @exclusivity(unchecked) private var checkedPreamble = false
+    @exclusivity(unchecked) private var error: JSONParseError?
+    @exclusivity(unchecked) private var document: JSONDocument?
+
+    /// A parser with these options. With `collectsEvents`, each ``feed(_:)``
+    /// returns the structural events it completed, with their paths.
+    public init(options: JSONParseOptions = JSONParseOptions(), collectsEvents: Bool = false) {
+        self.options = options
+        self.session = YajlSession(options: options, allowsMultipleValues: false, tracksPath: true, collectsEvents: collectsEvents)
+    }
+
+    /// The number of bytes fed so far.
+    public var bytesFed: Int { source.count }
+
+    /// Whether a complete top-level value has been read (more input may
+    /// still follow: whitespace, or an error).
+    public var hasCompleteValue: Bool { session.builder.pointee.rootsCompleted > 0 }
+
+    /// Feeds the next piece. Returns the events it completed (empty unless
+    /// the parser collects events).
+    @discardableResult
+    public func feed(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> [JSONStreamEvent] {
+        if let error { throw error }
+        guard document == nil else {
+            throw JSONParseError(
+                reason: .trailingContent, message: "input fed after finish()",
+                location: SourceLocation(offset: source.count, line: 1, column: 1))
+        }
+        let chunkStart = source.count
+        if chunkStart + bytes.count > options.effectiveMaximumDocumentSize {
+            let limit = options.effectiveMaximumDocumentSize
+            return try fail(
+                JSONParseError(
+                    reason: .documentTooLarge(limit: limit),
+                    message: "document is larger than the limit of \(limit) bytes",
+                    location: SourceLocation(offset: limit, line: 1, column: 1)))
+        }
+        source.append(contentsOf: bytes)
+        var start = chunkStart
+        if !checkedPreamble {
+            // Wait for three bytes before deciding about a byte order mark.
+            if source.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: source) { return [] }
+            checkedPreamble = true
+            if source.starts(with: [0xEF, 0xBB, 0xBF]) {
+                guard options.allowsByteOrderMark else {
+                    return try fail(
+                        JSONParseError(
+                            reason: .syntax, message: "unexpected byte order mark (U+FEFF) at the start of the document",
+                            location: SourceLocation(offset: 0, line: 1, column: 1)))
+                }
+                bodyStart = 3
+            }
+            start = bodyStart
+        }
+        let failure: TapeBuilder.Failure? = source.withUnsafeBytes { all in
+            let result = session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[start...]), base: start, source: all)
+            if result == nil { trackInFlight(all) }
+            return result
+        }
+        if let failure {
+            return try fail(source.withUnsafeBytes { failure.error(in: $0) })
+        }
+        return takeEvents()
+    }
+
+    /// Feeds the next piece.
+    @discardableResult
+    public func feed(_ bytes: [UInt8]) throws(JSONParseError) -> [JSONStreamEvent] {
+        try withRawBytes(bytes) { raw throws(JSONParseError) in try feed(raw) }
+    }
+
+    /// Feeds the next piece of text.
+    @discardableResult
+    public func feed(_ text: String) throws(JSONParseError) -> [JSONStreamEvent] {
+        try feed(Array(text.utf8))
+    }
+
+    /// Ends the input and returns the complete document.
+    public func finish() throws(JSONParseError) -> JSONDocument {
+        if let error { throw error }
+        if let document { return document }
+        if !checkedPreamble {
+            checkedPreamble = true
+            if source.starts(with: [0xEF, 0xBB, 0xBF]) && options.allowsByteOrderMark { bodyStart = 3 }
+            if bodyStart < source.count {
+                let start = bodyStart
+                if let failure = source.withUnsafeBytes({ all in
+                    session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[start...]), base: start, source: all)
+                }) {
+                    try fail(source.withUnsafeBytes { failure.error(in: $0) })
+                }
+            }
+        }
+        if let failure = source.withUnsafeBytes({ session.complete(source: $0) }) {
+            try fail(source.withUnsafeBytes { failure.error(in: $0) })
+        }
+        session.builder.pointee.inFlight = nil
+        let builder = session.builder.pointee
+        let result = JSONDocument(nodes: builder.nodes, spans: builder.spans, arena: builder.arena)
+        document = result
+        return result
+    }
+
+    /// Ends the input and returns the complete value.
+    public func finishValue() throws(JSONParseError) -> JSONValue {
+        try finish().value
+    }
+
+    /// The events completed by the last feed (and clears them).
+    public func takeEvents() -> [JSONStreamEvent] {
+        guard session.builder.pointee.events?.isEmpty == false else { return [] }
+        let events = session.builder.pointee.events!
+        session.builder.pointee.events!.removeAll(keepingCapacity: true)
+        return events
+    }
+
+    /// A view of the document so far, including the string or number that is
+    /// still arriving. O(1) to take (it shares the parser's append-only
+    /// storage); see ``PartialJSON``.
+    public var snapshot: PartialJSON {
+        let builder = session.builder
+        let innermost = builder.pointee.open.last
+        return PartialJSON(
+            parser: self, nodeCount: builder.pointee.nodes.count, openContainers: builder.pointee.openNodes,
+            innermostArrayCount: innermost.map { $0.isObject ? -1 : Int($0.count) } ?? -1,
+            path: builder.pointee.path, lastEventIsKey: builder.pointee.lastEvent == .key,
+            inFlight: builder.pointee.inFlight, arenaEnd: builder.pointee.arena.count, sourceEnd: source.count,
+            isComplete: document != nil || (builder.pointee.rootsCompleted > 0 && innermost == nil))
+    }
+
+    /// The arena and source, for snapshots.
+    var arena: [UInt8] { session.builder.pointee.arena }
+    var nodes: [TapeNode] { session.builder.pointee.nodes }
+
+    func sourceText(_ range: Range<Int>) -> String {
+        String(decoding: source[range], as: UTF8.self)
+    }
+
+    @discardableResult
+    private func fail(_ error: JSONParseError) throws(JSONParseError) -> [JSONStreamEvent] {
+        self.error = error
+        throw error
+    }
+
+    /// Finds the token that is still arriving after the last event, and
+    /// decodes the new bytes of an in-flight string into the arena so that
+    /// snapshots can show it. Each byte is looked at once.
+    private func trackInFlight(_ all: UnsafeRawBufferPointer) {
+        let builder = session.builder
+        let end = all.count
+        if var pending = builder.pointee.inFlight {
+            // No event fired during this feed: the same token continues.
+            if pending.kind == .string || pending.kind == .key {
+                let raw = UnsafeRawBufferPointer(rebasing: all[pending.rawPosition..<end])
+                pending.rawPosition += StringDecoding.decodePrefix(raw, into: &builder.pointee.arena)
+                builder.pointee.inFlight = pending
+            }
+            return
+        }
+        builder.pointee.inFlight = nil
+        var index = builder.pointee.lastEventEnd
+        while index < end {
+            switch all[index] {
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: ":"):
+                index += 1
+                continue
+            default:
+                break
+            }
+            break
+        }
+        guard index < end else { return }
+        let byte = all[index]
+        let kind: TapeBuilder.InFlight.Kind
+        if byte == UInt8(ascii: "\"") {
+            let inObject = builder.pointee.open.last?.isObject == true
+            kind = inObject && builder.pointee.lastEvent != .key ? .key : .string
+        } else if byte == UInt8(ascii: "-") || NumberLiteral.isDigit(byte) {
+            kind = .number
+        } else {
+            kind = .literal
+        }
+        var pending = TapeBuilder.InFlight(kind: kind, start: index, rawPosition: index + 1, arenaStart: builder.pointee.arena.count)
+        if kind == .string || kind == .key {
+            let raw = UnsafeRawBufferPointer(rebasing: all[pending.rawPosition..<end])
+            pending.rawPosition += StringDecoding.decodePrefix(raw, into: &builder.pointee.arena)
+        }
+        builder.pointee.inFlight = pending
+    }
+}

@@ -1,0 +1,420 @@
+import CYajl
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The state that yajl's callbacks build a tape into.
+///
+/// It lives at a fixed address (see ``YajlSession``) so that the callbacks
+/// reach it through yajl's context pointer with no reference counting and no
+/// exclusivity bookkeeping per token.
+///
+/// Byte offsets are absolute: `source` covers every byte seen so far, and the
+/// chunk handed to `yajl_parse` starts at `chunkBase`. yajl only reports how
+/// far into the current chunk it has read, just past the token that fired the
+/// callback; token starts are derived from that.
+struct TapeBuilder {
+    struct OpenContainer {
+        var node: Int
+        var isObject: Bool
+        var count: UInt32 = 0
+        /// Where this object's key node indexes start in `keyNodes`.
+        var keysStart: Int
+        /// For objects with many members: key hash → key node index.
+        var keyTable: [Int: Int]? = nil
+    }
+
+    enum LastEvent: Equatable {
+        case none, containerStart, key, value
+    }
+
+    /// A failure found inside a callback (or by the error locator); turned
+    /// into a located ``JSONParseError`` once the source is at hand.
+    struct Failure {
+        var reason: JSONParseError.Reason
+        var message: String
+        var offset: Int
+        /// Another place the message refers to, and how.
+        var related: Related? = nil
+    }
+
+    /// A second place a failure message refers to.
+    struct Related {
+        enum Role { case firstDefinition, unclosedArray, unclosedObject, unterminatedString }
+        var role: Role
+        var offset: Int
+    }
+
+    /// An in-flight string's decoded prefix at the end of `arena` (only
+    /// while streaming).
+    struct InFlight {
+        enum Kind: Equatable { case string, key, number, literal }
+        var kind: Kind
+        var start: Int
+        var rawPosition: Int
+        var arenaStart: Int
+    }
+
+    // The tape.
+    var nodes: [TapeNode] = []
+    var spans: [SourceSpan] = []
+    var arena: [UInt8] = []
+
+    // Parse state.
+    var open: [OpenContainer] = []
+    var keyNodes: [Int] = []
+    var lastEventEnd = 0
+    var lastEvent: LastEvent = .none
+    var failure: Failure?
+    var completedRoots: [JSONDocument] = []
+    var rootsCompleted = 0
+
+    // Options.
+    let maximumDepth: Int
+    let keepLastDuplicate: Bool
+    /// Sequence mode: each completed top-level value is moved to
+    /// `completedRoots` and the tape restarts.
+    let splitsRoots: Bool
+    /// Streaming mode: keep path components for events and snapshots.
+    let tracksPath: Bool
+    var events: [JSONStreamEvent]?
+    var path: [String] = []
+    /// Node indexes of the open containers (streaming mode only), kept as
+    /// its own array so that a snapshot can share it instead of copying.
+    var openNodes: [Int] = []
+    var inFlight: InFlight?
+
+    // The current parse call.
+    var handle: yajl_handle?
+    var source = UnsafeRawBufferPointer(start: nil, count: 0)
+    var chunkStart: UnsafeRawPointer?
+    var chunkBase = 0
+    var chunkLength = 0
+
+    init(options: JSONParseOptions, splitsRoots: Bool, tracksPath: Bool, collectsEvents: Bool) {
+        self.maximumDepth = max(1, options.maximumDepth)
+        self.keepLastDuplicate = options.duplicateKeys == .keepLast
+        self.splitsRoots = splitsRoots
+        self.tracksPath = tracksPath || collectsEvents
+        self.events = collectsEvents ? [] : nil
+    }
+
+    /// Reserves room for a document of `byteCount` bytes, so that the tape
+    /// grows without repeated copying. (Untouched capacity costs no memory.)
+    mutating func reserve(forDocumentOf byteCount: Int) {
+        nodes.reserveCapacity(byteCount / 6 + 16)
+        spans.reserveCapacity(byteCount / 6 + 16)
+        arena.reserveCapacity(byteCount / 2 + 16)
+    }
+
+    // MARK: Positions
+
+    /// The absolute offset just past the token that fired the current callback.
+    @inline(__always)
+    func tokenEnd() -> Int {
+        let consumed = Int(yajl_get_bytes_consumed(handle))
+        return min(chunkBase + consumed, source.count)
+    }
+
+    /// Whether `pointer` points into the chunk being parsed (so a string
+    /// callback's bytes are the raw token, with no escapes).
+    @inline(__always)
+    func isInChunk(_ pointer: UnsafeRawPointer) -> Bool {
+        guard let chunkStart else { return false }
+        return pointer >= chunkStart && pointer < chunkStart + chunkLength
+    }
+
+    /// The offset of the opening quote of a string that ends at `end`: the
+    /// first `"` after the last event (only whitespace, `,` and `:` can come
+    /// between).
+    func openingQuote(before end: Int) -> Int {
+        var index = lastEventEnd
+        while index < end, source[index] != UInt8(ascii: "\"") { index += 1 }
+        return index
+    }
+
+    // MARK: Events
+
+    /// Drops an in-flight string's provisional bytes; the completed token is
+    /// decoded afresh.
+    @inline(__always)
+    mutating func settleInFlight() {
+        if let pending = inFlight {
+            if pending.kind == .string || pending.kind == .key {
+                arena.removeSubrange(pending.arenaStart...)
+            }
+            inFlight = nil
+        }
+    }
+
+    @inline(__always)
+    mutating func beginValue() {
+        let top = open.count - 1
+        if top >= 0, !open[top].isObject {
+            if tracksPath { path[top] = String(open[top].count) }
+            open[top].count &+= 1
+        }
+    }
+
+    @inline(__always)
+    mutating func appendScalar(_ node: TapeNode, start: Int, end: Int) {
+        beginValue()
+        nodes.append(node)
+        spans.append(SourceSpan(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end)))
+        if events != nil { emit(.scalar, node: nodes.count - 1, pathDepth: open.count) }
+        finishValue(end: end)
+    }
+
+    @inline(__always)
+    mutating func finishValue(end: Int) {
+        lastEventEnd = end
+        lastEvent = .value
+        if open.isEmpty {
+            rootsCompleted += 1
+            if splitsRoots {
+                completedRoots.append(JSONDocument(nodes: nodes, spans: spans, arena: arena))
+                nodes.removeAll(keepingCapacity: true)
+                spans.removeAll(keepingCapacity: true)
+                arena.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    mutating func emit(_ kind: JSONStreamEvent.Kind, node: Int, pathDepth: Int) {
+        let pointer = JSONPointer(tokens: Array(path.prefix(pathDepth)))
+        let value: JSONValue?
+        if kind == .scalar {
+            value = TapeMaterializer(nodes: nodes, arena: arena).scalar(nodes[node])
+        } else {
+            value = nil
+        }
+        events?.append(JSONStreamEvent(kind: kind, path: pointer, span: spans[node], value: value))
+    }
+
+    mutating func fail(_ reason: JSONParseError.Reason, _ message: String, at offset: Int, related: Related? = nil) {
+        if failure == nil {
+            failure = Failure(reason: reason, message: message, offset: offset, related: related)
+        }
+    }
+
+    // MARK: Callbacks
+
+    mutating func onNull() -> Bool {
+        settleInFlight()
+        let end = tokenEnd()
+        appendScalar(TapeNode(kind: .null), start: end - 4, end: end)
+        return true
+    }
+
+    mutating func onBool(_ value: Bool) -> Bool {
+        settleInFlight()
+        let end = tokenEnd()
+        appendScalar(TapeNode(kind: value ? .true : .false), start: end - (value ? 4 : 5), end: end)
+        return true
+    }
+
+    mutating func onNumber(_ text: UnsafeRawBufferPointer) -> Bool {
+        settleInFlight()
+        let end = tokenEnd()
+        let start = end - text.count
+        if let small = NumberLiteral.canonicalInt64(text) {
+            appendScalar(TapeNode(kind: .integer, payload: UInt64(bitPattern: small)), start: start, end: end)
+            return true
+        }
+        if !NumberLiteral.exponentInRange(text) {
+            fail(
+                .numberOutOfRange,
+                "number exponent out of range (its magnitude must be at most \(DecimalNumber.maximumExponentMagnitude))",
+                at: start)
+            return false
+        }
+        let offset = arena.count
+        arena.append(contentsOf: text.assumingMemoryBound(to: UInt8.self))
+        appendScalar(TapeNode(kind: .decimal, length: UInt32(text.count), payload: UInt64(offset)), start: start, end: end)
+        return true
+    }
+
+    /// Appends a string's decoded bytes to the arena and returns (arena
+    /// offset, length, token start), or `nil` after recording a failure.
+    mutating func decodeString(_ pointer: UnsafeRawPointer, _ length: Int) -> (offset: Int, length: Int, start: Int)? {
+        settleInFlight()
+        let end = tokenEnd()
+        let offset = arena.count
+        if isInChunk(pointer) {
+            // yajl handed us the raw bytes: no escapes. Validate and copy.
+            let contentStart = chunkBase + (pointer - chunkStart!)
+            let raw = UnsafeRawBufferPointer(start: pointer, count: length)
+            if let bad = UTF8Validation.firstInvalidOffset(raw) {
+                fail(.invalidUTF8, "invalid UTF-8 byte 0x\(StringDecoding.hex(raw[bad])) in string", at: contentStart + bad)
+                return nil
+            }
+            arena.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
+            return (offset, length, contentStart - 1)
+        }
+        // Escapes (or a token split across chunks): decode the raw token
+        // ourselves, since yajl's decoding of surrogates is wrong.
+        let quote = openingQuote(before: end)
+        let contentStart = quote + 1
+        let contentEnd = max(contentStart, end - 1)
+        let raw = UnsafeRawBufferPointer(rebasing: source[contentStart..<contentEnd])
+        do {
+            try StringDecoding.decode(raw, into: &arena)
+        } catch {
+            let reason: JSONParseError.Reason
+            switch error.kind {
+            case .invalidUTF8: reason = .invalidUTF8
+            case .loneSurrogate: reason = .loneSurrogate
+            case .invalidEscape: reason = .invalidToken
+            }
+            fail(reason, error.detail, at: contentStart + error.offset)
+            return nil
+        }
+        return (offset, arena.count - offset, quote)
+    }
+
+    mutating func onString(_ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
+        guard let decoded = decodeString(pointer, length) else { return false }
+        let node = TapeNode(kind: .string, length: UInt32(decoded.length), payload: UInt64(decoded.offset))
+        appendScalar(node, start: decoded.start, end: tokenEnd())
+        return true
+    }
+
+    mutating func onKey(_ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
+        guard let decoded = decodeString(pointer, length) else { return false }
+        let end = tokenEnd()
+        let top = open.count - 1
+        let index = nodes.count
+        nodes.append(TapeNode(kind: .key, length: UInt32(decoded.length), payload: UInt64(decoded.offset)))
+        spans.append(SourceSpan(start: UInt32(truncatingIfNeeded: decoded.start), end: UInt32(truncatingIfNeeded: end)))
+        if let earlier = findEarlierKey(matching: index, in: top) {
+            guard keepLastDuplicate else {
+                let name = string(ofKey: index)
+                fail(
+                    .duplicateKey(name), "duplicate key \(JSONSerializer.quoted(name))", at: decoded.start,
+                    related: Related(role: .firstDefinition, offset: Int(spans[keyNodes[earlier]].start)))
+                return false
+            }
+            // The later member wins; the earlier one stays on the tape, hidden.
+            nodes[keyNodes[earlier]].flags |= TapeNode.shadowedFlag
+            keyNodes[earlier] = index
+        } else {
+            open[top].count &+= 1
+            keyNodes.append(index)
+            if open[top].keyTable != nil {
+                insertIntoKeyTable(position: keyNodes.count - 1, in: top)
+            } else if keyNodes.count - open[top].keysStart > 16 {
+                open[top].keyTable = [:]
+                for position in open[top].keysStart..<keyNodes.count {
+                    insertIntoKeyTable(position: position, in: top)
+                }
+            }
+        }
+        if tracksPath { path[top] = string(ofKey: index) }
+        lastEventEnd = end
+        lastEvent = .key
+        return true
+    }
+
+    mutating func onStartContainer(isObject: Bool) -> Bool {
+        settleInFlight()
+        let end = tokenEnd()
+        let start = end - 1
+        if open.count >= maximumDepth {
+            fail(
+                .depthLimitExceeded(limit: maximumDepth),
+                "nesting deeper than the limit of \(maximumDepth) levels", at: start)
+            return false
+        }
+        beginValue()
+        let index = nodes.count
+        nodes.append(TapeNode(kind: isObject ? .object : .array, payload: TapeNode.openSentinel))
+        spans.append(SourceSpan(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end)))
+        if events != nil { emit(isObject ? .beginObject : .beginArray, node: index, pathDepth: open.count) }
+        open.append(OpenContainer(node: index, isObject: isObject, keysStart: keyNodes.count))
+        if tracksPath {
+            path.append("")
+            openNodes.append(index)
+        }
+        lastEventEnd = end
+        lastEvent = .containerStart
+        return true
+    }
+
+    mutating func onEndContainer() -> Bool {
+        settleInFlight()
+        let end = tokenEnd()
+        let container = open.removeLast()
+        nodes[container.node].payload = UInt64(nodes.count)
+        nodes[container.node].length = container.count
+        spans[container.node].end = UInt32(truncatingIfNeeded: end)
+        if container.isObject {
+            keyNodes.removeSubrange(container.keysStart...)
+        }
+        if tracksPath {
+            path.removeLast()
+            openNodes.removeLast()
+        }
+        if events != nil { emit(container.isObject ? .endObject : .endArray, node: container.node, pathDepth: open.count) }
+        finishValue(end: end)
+        return true
+    }
+
+    // MARK: Duplicate keys
+
+    func string(ofKey index: Int) -> String {
+        let node = nodes[index]
+        let offset = Int(node.payload)
+        return String(decoding: arena[offset..<offset + Int(node.length)], as: UTF8.self)
+    }
+
+    func sameKey(_ a: Int, _ b: Int) -> Bool {
+        let first = nodes[a]
+        let second = nodes[b]
+        guard first.length == second.length else { return false }
+        let length = Int(first.length)
+        if length == 0 { return true }
+        return arena.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + Int(first.payload), buffer.baseAddress! + Int(second.payload), length) == 0
+        }
+    }
+
+    func keyHash(_ index: Int) -> Int {
+        let node = nodes[index]
+        return arena.withUnsafeBytes { buffer in
+            var hasher = Hasher()
+            let offset = Int(node.payload)
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + Int(node.length)]))
+            return hasher.finalize()
+        }
+    }
+
+    /// The position in `keyNodes` of an earlier key of the object at stack
+    /// position `top` equal to the key node `index`, if any. Small objects
+    /// are scanned; large ones use a hash table (falling back to a scan on a
+    /// hash collision between different names).
+    func findEarlierKey(matching index: Int, in top: Int) -> Int? {
+        if let table = open[top].keyTable {
+            guard let candidate = table[keyHash(index)] else { return nil }
+            if sameKey(keyNodes[candidate], index) { return candidate }
+        }
+        var position = open[top].keysStart
+        let end = keyNodes.count
+        while position < end {
+            if sameKey(keyNodes[position], index) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    mutating func insertIntoKeyTable(position: Int, in top: Int) {
+        let hash = keyHash(keyNodes[position])
+        if open[top].keyTable![hash] == nil {
+            open[top].keyTable![hash] = position
+        }
+    }
+}

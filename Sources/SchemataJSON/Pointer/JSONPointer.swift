@@ -1,0 +1,141 @@
+/// A JSON Pointer (RFC 6901): a path of reference tokens into a document.
+///
+/// ```swift
+/// let pointer = try JSONPointer("/items/0/name")
+/// pointer.tokens            // ["items", "0", "name"]
+/// pointer.description       // "/items/0/name"
+/// pointer.uriFragment       // "#/items/0/name"
+/// ```
+public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The unescaped reference tokens; empty for the whole document.
+    public var tokens: [String]
+
+    /// The pointer to the whole document.
+    public static let root = JSONPointer(tokens: [])
+
+    /// A pointer made of unescaped tokens.
+    public init(tokens: [String]) {
+        self.tokens = tokens
+    }
+
+    /// Parses the string form (`""`, `"/a/b~1c"`).
+    public init(_ text: String) throws(JSONPointerError) {
+        guard !text.isEmpty else {
+            self.tokens = []
+            return
+        }
+        guard text.hasPrefix("/") else {
+            throw JSONPointerError(pointer: text, message: "a JSON Pointer must be empty or start with '/'")
+        }
+        var tokens: [String] = []
+        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            tokens.append(try JSONPointer.unescape(raw, in: text))
+        }
+        self.tokens = tokens
+    }
+
+    /// Parses the URI fragment form (`"#"`, `"#/a%20b/0"`), percent-decoding
+    /// it first (RFC 6901 §6).
+    public init(uriFragment: String) throws(JSONPointerError) {
+        var text = Substring(uriFragment)
+        if text.hasPrefix("#") { text.removeFirst() }
+        guard let decoded = PercentEncoding.decode(text) else {
+            throw JSONPointerError(pointer: uriFragment, message: "invalid percent-encoding in URI fragment")
+        }
+        try self.init(decoded)
+    }
+
+    /// The string form, with `~` and `/` escaped.
+    public var description: String {
+        tokens.map { "/" + JSONPointer.escape($0) }.joined()
+    }
+
+    /// The URI fragment form, with characters outside RFC 3986's fragment set
+    /// percent-encoded.
+    public var uriFragment: String {
+        "#" + PercentEncoding.encodeFragment(description)
+    }
+
+    /// Whether this is the pointer to the whole document.
+    public var isRoot: Bool { tokens.isEmpty }
+
+    /// This pointer with one more token.
+    public func appending(_ token: String) -> JSONPointer {
+        JSONPointer(tokens: tokens + [token])
+    }
+
+    /// This pointer with an array index appended.
+    public func appending(index: Int) -> JSONPointer {
+        appending(String(index))
+    }
+
+    /// The pointer to the parent value, or `nil` for the root.
+    public var parent: JSONPointer? {
+        tokens.isEmpty ? nil : JSONPointer(tokens: Array(tokens.dropLast()))
+    }
+
+    /// Whether `other` is this pointer or below it.
+    public func isPrefix(of other: JSONPointer) -> Bool {
+        other.tokens.count >= tokens.count && Array(other.tokens.prefix(tokens.count)) == tokens
+    }
+
+    /// Orders by tokens, shorter (ancestors) first.
+    public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.tokens.lexicographicallyPrecedes(rhs.tokens)
+    }
+
+    /// Escapes one token (`~` → `~0`, `/` → `~1`).
+    public static func escape(_ token: String) -> String {
+        guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
+        return token.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
+    }
+
+    /// Unescapes one token; `~` must be followed by `0` or `1`.
+    static func unescape(_ raw: Substring, in text: String) throws(JSONPointerError) -> String {
+        guard raw.contains("~") else { return String(raw) }
+        var result = ""
+        var iterator = raw.makeIterator()
+        while let character = iterator.next() {
+            if character == "~" {
+                switch iterator.next() {
+                case "0": result.append("~")
+                case "1": result.append("/")
+                default:
+                    throw JSONPointerError(pointer: text, message: "'~' must be followed by '0' or '1'")
+                }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The array index a token denotes (RFC 6901: no leading zeros, no sign),
+    /// or `nil`.
+    public static func arrayIndex(_ token: String) -> Int? {
+        guard let first = token.utf8.first, token.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        if first == UInt8(ascii: "0") && token.utf8.count > 1 { return nil }
+        return Int(token)
+    }
+}
+
+/// A malformed JSON Pointer.
+public struct JSONPointerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The pointer text.
+    public var pointer: String
+    /// What is wrong with it.
+    public var message: String
+
+    public var description: String { "invalid JSON Pointer \(JSONSerializer.quoted(pointer)): \(message)" }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

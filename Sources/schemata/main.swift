@@ -1,0 +1,9 @@
+import SchemataCLI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(SchemataCommand.exitCode())

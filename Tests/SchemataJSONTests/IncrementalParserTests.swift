@@ -1,0 +1,198 @@
+import Testing
+@testable import SchemataJSON
+
+@Suite struct IncrementalParserTests {
+    /// Documents that exercise every token kind at chunk boundaries.
+    static let documents: [String] = [
+        #"{"name": "Ada Lovelace", "born": 1815, "ratio": -2.5e-3, "ok": true, "no": false, "nil": null}"#,
+        #"[1, 22, 333, "a\"b\\c\/d\u00e9\ud83d\ude00", [], {}, [[1], {"x": [null]}]]"#,
+        "  \"plain string with é and 😀\"  ",
+        "12345678901234567890123",
+        "-0.000e+00",
+        #"{"nested": {"deep": [{"k": "v"}, 18446744073709551616, 1e400]}, "tail": "\n\t"}"#,
+        "[\"\u{1}\"]",
+        "{\"a\":1,\"a\":2}",
+        "[1, 2,]",
+        "[\"\\ud800\\u0041\"]",
+        "{\"k\": tru}",
+        "[1, 2",
+        "[01]",
+        "[\"ab\u{FF}\"]",
+    ]
+
+    func wholeResult(_ bytes: [UInt8]) -> Result<JSONDocument, JSONParseError> {
+        Result { () throws(JSONParseError) in try JSONParser().parseDocument(bytes) }
+    }
+
+    func incrementalResult(_ bytes: [UInt8], splits: [Int]) -> Result<JSONDocument, JSONParseError> {
+        let parser = IncrementalJSONParser()
+        var start = 0
+        return Result { () throws(JSONParseError) in
+            for split in splits + [bytes.count] {
+                try parser.feed(Array(bytes[start..<split]))
+                _ = parser.snapshot.value
+                start = split
+            }
+            return try parser.finish()
+        }
+    }
+
+    func assertSame(_ a: Result<JSONDocument, JSONParseError>, _ b: Result<JSONDocument, JSONParseError>, _ context: String) {
+        switch (a, b) {
+        case (.success(let x), .success(let y)):
+            #expect(x.nodes == y.nodes, "\(context): nodes differ")
+            #expect(x.spans == y.spans, "\(context): spans differ")
+            #expect(x.arena == y.arena, "\(context): arena differs")
+            #expect(x.value == y.value, "\(context)")
+        case (.failure(let x), .failure(let y)):
+            // The excerpt can only show the bytes fed so far; the rest must match.
+            #expect(x.reason == y.reason, "\(context): \(x) vs \(y)")
+            #expect(x.message == y.message, "\(context): \(x) vs \(y)")
+            #expect(x.location == y.location, "\(context): \(x) vs \(y)")
+        default:
+            Issue.record("\(context): \(a) vs \(b)")
+        }
+    }
+
+    @Test(arguments: documents)
+    func everySingleSplitMatchesTheWholeParse(document: String) {
+        let bytes = Array(document.utf8)
+        let whole = wholeResult(bytes)
+        for split in 0...bytes.count {
+            assertSame(incrementalResult(bytes, splits: [split]), whole, "\(document) split at \(split)")
+        }
+    }
+
+    @Test(arguments: documents)
+    func byteAtATimeMatchesTheWholeParse(document: String) {
+        let bytes = Array(document.utf8)
+        assertSame(incrementalResult(bytes, splits: Array(0..<bytes.count)), wholeResult(bytes), document)
+    }
+
+    @Test func invalidUTF8SplitInsideASequence() {
+        let bytes: [UInt8] = Array("[\"a".utf8) + [0xE2, 0x82] + Array("x\"]".utf8)
+        let whole = wholeResult(bytes)
+        guard case .failure = whole else {
+            Issue.record("should fail")
+            return
+        }
+        for split in 0...bytes.count {
+            assertSame(incrementalResult(bytes, splits: [split]), whole, "split at \(split)")
+        }
+    }
+
+    @Test func snapshotShowsTheInFlightString() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed(#"{"title": "Hello, wor"#)
+        var snapshot = parser.snapshot
+        #expect(snapshot.inFlightString == "Hello, wor")
+        #expect(snapshot.value == ["title": "Hello, wor"])
+        #expect(snapshot.path == (try JSONPointer("/title")))
+        #expect(!snapshot.isComplete)
+
+        try parser.feed(#"ld\u00"#)
+        snapshot = parser.snapshot
+        #expect(snapshot.inFlightString == "Hello, world")
+        try parser.feed(#"e9", "tags": ["a", "b"#)
+        snapshot = parser.snapshot
+        #expect(snapshot.value == ["title": "Hello, worldé", "tags": ["a", "b"]])
+        #expect(snapshot.path == (try JSONPointer("/tags/1")))
+        try parser.feed("\"]}")
+        #expect(parser.snapshot.isComplete)
+        #expect(try parser.finishValue() == ["title": "Hello, worldé", "tags": ["a", "b"]])
+    }
+
+    @Test func snapshotShowsWholeCharactersOnly() throws {
+        let parser = IncrementalJSONParser()
+        let bytes = Array("[\"😀".utf8)
+        try parser.feed(Array(bytes.dropLast(2)))
+        #expect(parser.snapshot.inFlightString == "")
+        try parser.feed(Array(bytes.suffix(2)))
+        #expect(parser.snapshot.inFlightString == "😀")
+    }
+
+    @Test func snapshotShowsTheInFlightNumber() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed("[1, 23")
+        #expect(parser.snapshot.inFlightNumberText == "23")
+        #expect(parser.snapshot.value == [1, 23])
+        try parser.feed(".")
+        #expect(parser.snapshot.value == [1, 23])
+        try parser.feed("5")
+        #expect(parser.snapshot.value?[1]?.numberValue?.text == "23.5")
+    }
+
+    @Test func danglingKeysAreLeftOut() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed(#"{"a": 1, "b"#)
+        #expect(parser.snapshot.value == ["a": 1])
+        #expect(parser.snapshot.inFlightKind == .key)
+        try parser.feed(#"": "#)
+        #expect(parser.snapshot.value == ["a": 1])
+        try parser.feed(#"[tr"#)
+        #expect(parser.snapshot.value == ["a": 1, "b": []])
+        try parser.feed(#"ue]}"#)
+        #expect(try parser.finishValue() == ["a": 1, "b": [true]])
+    }
+
+    @Test func oldSnapshotsKeepTheirView() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed("[1, [2")
+        let early = parser.snapshot
+        try parser.feed("], 3]")
+        #expect(early.value == [1, [2]])
+        #expect(parser.snapshot.value == [1, [2], 3])
+    }
+
+    @Test func eventsCarryPaths() throws {
+        let parser = IncrementalJSONParser(collectsEvents: true)
+        var events = try parser.feed(#"{"a": [1, {"b": "x"#)
+        events += try parser.feed(#"y"}], "c": null}"#)
+        _ = try parser.finish()
+        let described = events.map { "\($0.kind) \($0.path)" }
+        #expect(described == [
+            "beginObject ", "beginArray /a", "scalar /a/0", "beginObject /a/1", "scalar /a/1/b", "endObject /a/1",
+            "endArray /a", "scalar /c", "endObject ",
+        ])
+        #expect(events[4].value == "xy")
+    }
+
+    @Test func errorsAreSticky() throws {
+        let parser = IncrementalJSONParser()
+        #expect(throws: JSONParseError.self) { try parser.feed("[1 2 ") }
+        #expect(throws: JSONParseError.self) { try parser.feed("]") }
+        #expect(throws: JSONParseError.self) { try parser.finish() }
+    }
+
+    @Test func truncatedInputFailsAtFinish() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed(#"{"a": "unterminated"#)
+        let error = try #require(throws: JSONParseError.self) { try parser.finish() }
+        #expect(error.reason == .unexpectedEndOfInput)
+    }
+
+    @Test func trailingNumberIsFlushedAtFinish() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed("12")
+        try parser.feed("34")
+        #expect(try parser.finishValue() == 1234)
+    }
+
+    @Test func largeDocumentInSmallPiecesStaysLinear() throws {
+        // 200 KB in 4-byte pieces with a snapshot after each: correctness
+        // here; the cost ratio is measured by the benchmark.
+        var text = "["
+        for index in 0..<4000 { text += #"{"id": \#(index), "text": "item number \#(index)"}, "# }
+        text += "0]"
+        let bytes = Array(text.utf8)
+        let parser = IncrementalJSONParser()
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + 4, bytes.count)
+            try parser.feed(Array(bytes[offset..<end]))
+            _ = parser.snapshot.path
+            offset = end
+        }
+        #expect(try parser.finish().value == (try JSONParser().parse(bytes)))
+    }
+}
