@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import SchemataJSON
 
@@ -209,5 +212,27 @@ import Testing
         #expect(document.count(at: 0) == 2)
         #expect(document.member("a", of: 0).map { document.number(at: $0) } == 3)
         #expect(document.members(of: 0).count == 2)
+    }
+}
+
+@Suite struct JSONFileTests {
+    @Test func parsesFilesAndNamesThemInErrors() throws {
+        let path = "/tmp/schemata-json-file-\(UInt64.random(in: 0...UInt64.max)).json"
+        let good = Array("{\"a\": [1, 2]}".utf8)
+        let bad = Array("{\"a\": [1, 2}".utf8)
+        for (bytes, valid) in [(good, true), (bad, false)] {
+            let file = fopen(path, "wb")
+            _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            fclose(file)
+            if valid {
+                #expect(try JSONParser().parseFile(atPath: path) == ["a": [1, 2]])
+            } else {
+                let error = try #require(throws: JSONParseError.self) { try JSONParser().parseFile(atPath: path) }
+                #expect(error.file == path)
+                #expect(error.location.column == 12)
+            }
+        }
+        remove(path)
+        #expect(throws: JSONFileError.self) { try JSONParser().parseFile(atPath: "/nonexistent/schemata.json") }
     }
 }
