@@ -7,7 +7,7 @@ import Foundation
 
 /// `schemata-bench`: JSON core throughput, release build only.
 ///
-/// Usage: schemata-bench [--size-mb N] [--repeat N]
+/// Usage: schemata-bench [--size-mb N] [--repeat N] [--only value|tape|stream] [--write-document PATH]
 /// Measures, on one generated document, in one run:
 /// - parse into JSONValue and into the JSONDocument tape (Schemata),
 /// - Foundation JSONSerialization and JSONDecoder (peers),
@@ -38,12 +38,14 @@ func format(_ value: Double, _ digits: Int = 1) -> String {
 var sizeMB = 20
 var repeats = 5
 var only: String?
+var writePath: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--size-mb": sizeMB = Int(arguments.next() ?? "") ?? sizeMB
     case "--repeat": repeats = Int(arguments.next() ?? "") ?? repeats
     case "--only": only = arguments.next()
+    case "--write-document": writePath = arguments.next()
     default:
         print("usage: schemata-bench [--size-mb N] [--repeat N]")
         exit(2)
@@ -59,6 +61,12 @@ let document = generator.document(bytes: sizeMB * 1_000_000)
 let megabytes = Double(document.count) / 1e6
 print("Schemata JSON benchmark: generated document of \(format(megabytes, 2)) MB, best of \(repeats) runs")
 print("")
+
+// Comparison aid: save the generated document (e.g. for a raw yajl run).
+if let writePath {
+    try Data(document).write(to: URL(fileURLWithPath: writePath))
+    exit(0)
+}
 
 // Profiling aid: run one workload in a loop.
 if let only {

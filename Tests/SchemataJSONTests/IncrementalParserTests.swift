@@ -196,3 +196,39 @@ import Testing
         #expect(try parser.finish().value == (try JSONParser().parse(bytes)))
     }
 }
+
+@Suite struct IncrementalHandOverTests {
+    /// yajl re-lexes an unfinished token from its start on every call, so a
+    /// long string must reach it whole, not four bytes at a time.
+    @Test func longStringsReachYajlWhole() throws {
+        let text = "{\"essay\": \"" + String(repeating: "word ", count: 40_000) + "\", \"n\": 12345}"
+        let bytes = Array(text.utf8)
+        let parser = IncrementalJSONParser()
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + 4, bytes.count)
+            try parser.feed(Array(bytes[offset..<end]))
+            offset = end
+        }
+        // Calls: the prefix up to the string, the string and what follows it
+        // in a handful of pieces — never one per 4-byte piece of the string.
+        #expect(parser.yajlCalls < 20, "yajl was called \(parser.yajlCalls) times")
+        #expect(try parser.finishValue()["essay"]?.stringValue?.count == 200_000)
+    }
+
+    @Test func snapshotsInsideAHeldBackStringStillShowIt() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed(#"{"a": "x\"y"#)
+        #expect(parser.snapshot.value == ["a": "x\"y"])
+        try parser.feed(#"z", "b": tr"#)
+        #expect(parser.snapshot.value == ["a": "x\"yz"])
+        try parser.feed("ue}")
+        #expect(try parser.finishValue() == ["a": "x\"yz", "b": true])
+    }
+
+    @Test func invalidBytesInAHeldStringFailWithoutWaitingForTheQuote() throws {
+        let parser = IncrementalJSONParser()
+        let error = try #require(throws: JSONParseError.self) { try parser.feed("[\"abc\u{1}def") }
+        #expect(error.location.column == 6)
+    }
+}

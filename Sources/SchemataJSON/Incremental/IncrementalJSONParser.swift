@@ -25,6 +25,11 @@ public final class IncrementalJSONParser {
     @exclusivity(unchecked) private var checkedPreamble = false
     @exclusivity(unchecked) private var error: JSONParseError?
     @exclusivity(unchecked) private var document: JSONDocument?
+    @exclusivity(unchecked) private var scanner = TokenBoundaryScanner()
+    /// How much of `source` has been handed to yajl.
+    @exclusivity(unchecked) private var handedToYajl = 0
+    /// How many times yajl was called (for tests of the hand-over policy).
+    @exclusivity(unchecked) private(set) var yajlCalls = 0
 
     /// A parser with these options. With `collectsEvents`, each ``feed(_:)``
     /// returns the structural events it completed, with their paths.
@@ -76,8 +81,17 @@ public final class IncrementalJSONParser {
             }
             start = bodyStart
         }
+        if handedToYajl < bodyStart { handedToYajl = bodyStart }
         let failure: TapeBuilder.Failure? = source.withUnsafeBytes { all in
-            let result = session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[start...]), base: start, source: all)
+            scanner.scan(all)
+            let end = scanner.safeEnd(textLength: all.count)
+            var result: TapeBuilder.Failure?
+            if end > handedToYajl {
+                yajlCalls += 1
+                result = session.parse(
+                    chunk: UnsafeRawBufferPointer(rebasing: all[handedToYajl..<end]), base: handedToYajl, source: all)
+                handedToYajl = end
+            }
             if result == nil { trackInFlight(all) }
             return result
         }
@@ -106,13 +120,16 @@ public final class IncrementalJSONParser {
         if !checkedPreamble {
             checkedPreamble = true
             if source.starts(with: [0xEF, 0xBB, 0xBF]) && options.allowsByteOrderMark { bodyStart = 3 }
-            if bodyStart < source.count {
-                let start = bodyStart
-                if let failure = source.withUnsafeBytes({ all in
-                    session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[start...]), base: start, source: all)
-                }) {
-                    try fail(source.withUnsafeBytes { failure.error(in: $0) })
-                }
+        }
+        if handedToYajl < bodyStart { handedToYajl = bodyStart }
+        if handedToYajl < source.count {
+            let start = handedToYajl
+            handedToYajl = source.count
+            yajlCalls += 1
+            if let failure = source.withUnsafeBytes({ all in
+                session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[start...]), base: start, source: all)
+            }) {
+                try fail(source.withUnsafeBytes { failure.error(in: $0) })
             }
         }
         if let failure = source.withUnsafeBytes({ session.complete(source: $0) }) {
@@ -166,14 +183,18 @@ public final class IncrementalJSONParser {
         throw error
     }
 
-    /// Finds the token that is still arriving after the last event, and
-    /// decodes the new bytes of an in-flight string into the arena so that
-    /// snapshots can show it. Each byte is looked at once.
+    /// Records the token still arriving (held back from yajl) so that
+    /// snapshots can show it, decoding the new bytes of an in-flight string
+    /// into the arena. Each byte is decoded once.
     private func trackInFlight(_ all: UnsafeRawBufferPointer) {
         let builder = session.builder
+        guard scanner.state != .between, !scanner.sawInvalidStringByte else {
+            builder.pointee.inFlight = nil
+            return
+        }
+        let start = scanner.tokenStart
         let end = all.count
-        if var pending = builder.pointee.inFlight {
-            // No event fired during this feed: the same token continues.
+        if var pending = builder.pointee.inFlight, pending.start == start {
             if pending.kind == .string || pending.kind == .key {
                 let raw = UnsafeRawBufferPointer(rebasing: all[pending.rawPosition..<end])
                 pending.rawPosition += StringDecoding.decodePrefix(raw, into: &builder.pointee.arena)
@@ -181,30 +202,17 @@ public final class IncrementalJSONParser {
             }
             return
         }
-        builder.pointee.inFlight = nil
-        var index = builder.pointee.lastEventEnd
-        while index < end {
-            switch all[index] {
-            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: ":"):
-                index += 1
-                continue
-            default:
-                break
-            }
-            break
-        }
-        guard index < end else { return }
-        let byte = all[index]
         let kind: TapeBuilder.InFlight.Kind
-        if byte == UInt8(ascii: "\"") {
+        switch scanner.state {
+        case .string:
             let inObject = builder.pointee.open.last?.isObject == true
             kind = inObject && builder.pointee.lastEvent != .key ? .key : .string
-        } else if byte == UInt8(ascii: "-") || NumberLiteral.isDigit(byte) {
+        case .number:
             kind = .number
-        } else {
+        default:
             kind = .literal
         }
-        var pending = TapeBuilder.InFlight(kind: kind, start: index, rawPosition: index + 1, arenaStart: builder.pointee.arena.count)
+        var pending = TapeBuilder.InFlight(kind: kind, start: start, rawPosition: start + 1, arenaStart: builder.pointee.arena.count)
         if kind == .string || kind == .key {
             let raw = UnsafeRawBufferPointer(rebasing: all[pending.rawPosition..<end])
             pending.rawPosition += StringDecoding.decodePrefix(raw, into: &builder.pointee.arena)
