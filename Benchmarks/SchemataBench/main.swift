@@ -74,6 +74,27 @@ if let only {
         switch only {
         case "value": _ = try JSONParser().parse(document)
         case "tape": _ = try JSONParser().parseDocument(document)
+        case "feed-only":
+            let parser = IncrementalJSONParser()
+            try document.withUnsafeBytes { all in
+                var offset = 0
+                while offset < all.count {
+                    let end = min(offset + 4, all.count)
+                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                    offset = end
+                }
+            }
+        case "snapshot-only":
+            let parser = IncrementalJSONParser()
+            try document.withUnsafeBytes { all in
+                var offset = 0
+                while offset < all.count {
+                    let end = min(offset + 4, all.count)
+                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                    _ = parser.snapshot
+                    offset = end
+                }
+            }
         case "stream":
             let parser = IncrementalJSONParser()
             try document.withUnsafeBytes { all in

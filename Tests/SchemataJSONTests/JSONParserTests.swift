@@ -40,22 +40,18 @@ import Testing
 
     // MARK: Errors and positions
 
-    func parseError(_ text: String, options: JSONParseOptions = JSONParseOptions()) -> JSONParseError? {
-        do {
-            _ = try JSONParser(options: options).parse(text)
-            return nil
-        } catch {
-            return error
-        }
+    /// The error of parsing `bytes` into a value; the tape parser must agree.
+    func parseError(bytes: [UInt8], options: JSONParseOptions = JSONParseOptions()) -> JSONParseError? {
+        var valueError: JSONParseError?
+        var tapeError: JSONParseError?
+        do { _ = try JSONParser(options: options).parse(bytes) } catch { valueError = error }
+        do { _ = try JSONParser(options: options).parseDocument(bytes) } catch { tapeError = error }
+        #expect(valueError == tapeError, "value and tape parsers disagree on \(String(decoding: bytes, as: UTF8.self))")
+        return valueError
     }
 
-    func parseError(bytes: [UInt8]) -> JSONParseError? {
-        do {
-            _ = try JSONParser().parse(bytes)
-            return nil
-        } catch {
-            return error
-        }
+    func parseError(_ text: String, options: JSONParseOptions = JSONParseOptions()) -> JSONParseError? {
+        parseError(bytes: Array(text.utf8), options: options)
     }
 
     @Test(arguments: [
@@ -234,5 +230,19 @@ import Testing
         }
         remove(path)
         #expect(throws: JSONFileError.self) { try JSONParser().parseFile(atPath: "/nonexistent/schemata.json") }
+    }
+}
+
+@Suite struct ExactStringEqualityTests {
+    @Test func namesDifferingOnlyInNormalisationAreDistinct() throws {
+        // U+00E9 and "e" + U+0301 are canonically equivalent but different JSON names.
+        let text = "{\"\u{E9}\": 1, \"e\u{301}\": 2}"
+        for value in [try JSONParser().parse(text), try JSONParser().parseDocument(text).value] {
+            #expect(value.objectValue?.count == 2)
+            #expect(value["\u{E9}"] == 1)
+            #expect(value["e\u{301}"] == 2)
+        }
+        #expect(JSONValue.string("\u{E9}") != JSONValue.string("e\u{301}"))
+        #expect(Set([JSONValue.string("\u{E9}"), .string("e\u{301}")]).count == 2)
     }
 }

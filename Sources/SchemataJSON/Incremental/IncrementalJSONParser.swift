@@ -18,7 +18,7 @@
 public final class IncrementalJSONParser {
     // The class is not thread-safe by contract (see above), so the runtime's
     // dynamic exclusivity checks on these hot properties are dropped.
-    private let session: YajlSession
+    private let session: YajlSession<TapeBuilder>
     private let options: JSONParseOptions
     @exclusivity(unchecked) private var source: [UInt8] = []
     @exclusivity(unchecked) private var bodyStart = 0
@@ -35,7 +35,9 @@ public final class IncrementalJSONParser {
     /// returns the structural events it completed, with their paths.
     public init(options: JSONParseOptions = JSONParseOptions(), collectsEvents: Bool = false) {
         self.options = options
-        self.session = YajlSession(options: options, allowsMultipleValues: false, tracksPath: true, collectsEvents: collectsEvents)
+        self.session = YajlSession(
+            TapeBuilder(options: options, splitsRoots: false, tracksPath: true, collectsEvents: collectsEvents),
+            allowsMultipleValues: false)
     }
 
     /// The number of bytes fed so far.
@@ -64,7 +66,7 @@ public final class IncrementalJSONParser {
                     message: "document is larger than the limit of \(limit) bytes",
                     location: SourceLocation(offset: limit, line: 1, column: 1)))
         }
-        source.append(contentsOf: bytes)
+        source.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         var start = chunkStart
         if !checkedPreamble {
             // Wait for three bytes before deciding about a byte order mark.
@@ -82,10 +84,10 @@ public final class IncrementalJSONParser {
             start = bodyStart
         }
         if handedToYajl < bodyStart { handedToYajl = bodyStart }
-        let failure: TapeBuilder.Failure? = source.withUnsafeBytes { all in
+        let failure: ParseFailure? = source.withUnsafeBytes { all in
             scanner.scan(all)
             let end = scanner.safeEnd(textLength: all.count)
-            var result: TapeBuilder.Failure?
+            var result: ParseFailure?
             if end > handedToYajl {
                 yajlCalls += 1
                 result = session.parse(
@@ -160,13 +162,19 @@ public final class IncrementalJSONParser {
     /// storage); see ``PartialJSON``.
     public var snapshot: PartialJSON {
         let builder = session.builder
-        let innermost = builder.pointee.open.last
+        let depth = builder.pointee.open.count
+        var innermostArrayCount = -1
+        var complete = document != nil
+        if depth > 0 {
+            if !builder.pointee.open[depth - 1].isObject { innermostArrayCount = Int(builder.pointee.open[depth - 1].count) }
+        } else if builder.pointee.rootsCompleted > 0 {
+            complete = true
+        }
         return PartialJSON(
             parser: self, nodeCount: builder.pointee.nodes.count, openContainers: builder.pointee.openNodes,
-            innermostArrayCount: innermost.map { $0.isObject ? -1 : Int($0.count) } ?? -1,
-            path: builder.pointee.path, lastEventIsKey: builder.pointee.lastEvent == .key,
-            inFlight: builder.pointee.inFlight, arenaEnd: builder.pointee.arena.count, sourceEnd: source.count,
-            isComplete: document != nil || (builder.pointee.rootsCompleted > 0 && innermost == nil))
+            innermostArrayCount: innermostArrayCount, path: builder.pointee.path,
+            lastEventIsKey: builder.pointee.lastEvent == .key, inFlight: builder.pointee.inFlight,
+            arenaEnd: builder.pointee.arena.count, sourceEnd: source.count, isComplete: complete)
     }
 
     /// The arena and source, for snapshots.

@@ -29,7 +29,7 @@ struct ErrorLocator {
     /// at its line in JSON Lines).
     var documentStart = 0
 
-    static func expectation(after lastEvent: TapeBuilder.LastEvent, innermostIsObject: Bool?) -> Expectation {
+    static func expectation(after lastEvent: ParseEvent, innermostIsObject: Bool?) -> Expectation {
         switch lastEvent {
         case .none: return .value
         case .key: return .colon
@@ -44,7 +44,7 @@ struct ErrorLocator {
     }
 
     /// The failure for an error yajl reported somewhere after `resume`.
-    func locate(from resume: Int, expecting initial: Expectation) -> TapeBuilder.Failure {
+    func locate(from resume: Int, expecting initial: Expectation) -> ParseFailure {
         var index = resume
         var expectation = initial
         let count = source.count
@@ -79,15 +79,15 @@ struct ErrorLocator {
                 index < 2 || !NumberLiteral.isDigit(source[index - 2])
             {
                 // yajl reads "01" as the number 0 followed by another token.
-                return TapeBuilder.Failure(
+                return ParseFailure(
                     reason: .invalidToken, message: "malformed number: leading zeros are not allowed", offset: index - 1)
             }
             if expectation == .endOfInput {
-                return TapeBuilder.Failure(
+                return ParseFailure(
                     reason: .trailingContent,
                     message: "unexpected \(describeToken(at: index)) after the end of the JSON value", offset: index)
             }
-            return TapeBuilder.Failure(
+            return ParseFailure(
                 reason: .syntax,
                 message: "unexpected \(describeToken(at: index)): expected \(describe(expectation))", offset: index)
         }
@@ -155,35 +155,35 @@ struct ErrorLocator {
         }
     }
 
-    func endOfInputFailure(at offset: Int, expecting expectation: Expectation) -> TapeBuilder.Failure {
+    func endOfInputFailure(at offset: Int, expecting expectation: Expectation) -> ParseFailure {
         if openStarts.isEmpty && expectation == .value {
             let onlyWhitespace = skipWhitespace(from: documentStart) >= source.count
-            return TapeBuilder.Failure(
+            return ParseFailure(
                 reason: onlyWhitespace ? .emptyDocument : .unexpectedEndOfInput,
                 message: onlyWhitespace ? "no JSON value (the input is empty)" : "unexpected end of input: expected a value",
                 offset: offset)
         }
-        var related: TapeBuilder.Related?
+        var related: ParseFailure.Related?
         if let start = openStarts.last, let isObject = openIsObject.last {
-            related = TapeBuilder.Related(role: isObject ? .unclosedObject : .unclosedArray, offset: start)
+            related = ParseFailure.Related(role: isObject ? .unclosedObject : .unclosedArray, offset: start)
         }
-        return TapeBuilder.Failure(
+        return ParseFailure(
             reason: .unexpectedEndOfInput, message: "unexpected end of input: expected \(describe(expectation))",
             offset: offset, related: related)
     }
 
     /// A token that may start here but is malformed: find the exact byte.
-    func tokenFailure(at start: Int) -> TapeBuilder.Failure {
+    func tokenFailure(at start: Int) -> ParseFailure {
         let byte = source[start]
         if byte == UInt8(ascii: "\"") { return stringFailure(at: start) }
         if byte == UInt8(ascii: "-") || NumberLiteral.isDigit(byte) { return numberFailure(at: start) }
         if byte == UInt8(ascii: "t") || byte == UInt8(ascii: "f") || byte == UInt8(ascii: "n") {
             return literalFailure(at: start)
         }
-        return TapeBuilder.Failure(reason: .syntax, message: "unexpected \(describeToken(at: start))", offset: start)
+        return ParseFailure(reason: .syntax, message: "unexpected \(describeToken(at: start))", offset: start)
     }
 
-    func stringFailure(at start: Int) -> TapeBuilder.Failure {
+    func stringFailure(at start: Int) -> ParseFailure {
         var index = start + 1
         while index < source.count {
             let byte = source[index]
@@ -196,7 +196,7 @@ struct ErrorLocator {
                 case 0x09: name = "tab (write \\t)"
                 default: name = "control character U+00\(StringDecoding.hex(byte)) (write \\u00\(StringDecoding.hex(byte)))"
                 }
-                return TapeBuilder.Failure(
+                return ParseFailure(
                     reason: .invalidToken, message: "unescaped \(name) inside a string", offset: index)
             }
             if byte == UInt8(ascii: "\\") {
@@ -205,7 +205,7 @@ struct ErrorLocator {
                 if escape == UInt8(ascii: "u") {
                     if StringDecoding.hexQuad(source, at: index + 2) == nil {
                         if index + 6 > source.count && !inputComplete { break }
-                        return TapeBuilder.Failure(
+                        return ParseFailure(
                             reason: .invalidToken, message: "\\u must be followed by four hexadecimal digits",
                             offset: index)
                     }
@@ -214,7 +214,7 @@ struct ErrorLocator {
                 }
                 if !"\"\\/bfnrt".utf8.contains(escape) {
                     let shown = escape >= 0x20 && escape < 0x7F ? String(Character(Unicode.Scalar(escape))) : "0x\(StringDecoding.hex(escape))"
-                    return TapeBuilder.Failure(
+                    return ParseFailure(
                         reason: .invalidToken, message: "invalid escape sequence '\\\(shown)' in a string",
                         offset: index)
                 }
@@ -224,7 +224,7 @@ struct ErrorLocator {
             if byte >= 0x80 {
                 let length = UTF8Validation.sequenceLength(source, at: index)
                 if length == 0 {
-                    return TapeBuilder.Failure(
+                    return ParseFailure(
                         reason: .invalidUTF8, message: "invalid UTF-8 byte 0x\(StringDecoding.hex(byte)) in string",
                         offset: index)
                 }
@@ -234,27 +234,27 @@ struct ErrorLocator {
             index += 1
         }
         if index >= source.count {
-            return TapeBuilder.Failure(
+            return ParseFailure(
                 reason: .unexpectedEndOfInput, message: "unexpected end of input inside a string (no closing quote)",
-                offset: source.count, related: TapeBuilder.Related(role: .unterminatedString, offset: start))
+                offset: source.count, related: ParseFailure.Related(role: .unterminatedString, offset: start))
         }
-        return TapeBuilder.Failure(reason: .invalidToken, message: "malformed string", offset: start)
+        return ParseFailure(reason: .invalidToken, message: "malformed string", offset: start)
     }
 
-    func numberFailure(at start: Int) -> TapeBuilder.Failure {
+    func numberFailure(at start: Int) -> ParseFailure {
         var index = start
         func digits() -> Int {
             let from = index
             while index < source.count, NumberLiteral.isDigit(source[index]) { index += 1 }
             return index - from
         }
-        func malformed(_ what: String) -> TapeBuilder.Failure {
+        func malformed(_ what: String) -> ParseFailure {
             if index >= source.count {
-                return TapeBuilder.Failure(
+                return ParseFailure(
                     reason: .unexpectedEndOfInput, message: "unexpected end of input inside a number: \(what)",
                     offset: index)
             }
-            return TapeBuilder.Failure(
+            return ParseFailure(
                 reason: .invalidToken, message: "malformed number: \(what), found \(describeToken(at: index))",
                 offset: index)
         }
@@ -262,7 +262,7 @@ struct ErrorLocator {
         if index < source.count, source[index] == UInt8(ascii: "0") {
             index += 1
             if index < source.count, NumberLiteral.isDigit(source[index]) {
-                return TapeBuilder.Failure(
+                return ParseFailure(
                     reason: .invalidToken, message: "malformed number: leading zeros are not allowed", offset: index)
             }
         } else if digits() == 0 {
@@ -283,17 +283,17 @@ struct ErrorLocator {
         return locate(from: resumeAt, expecting: ErrorLocator.expectation(after: .value, innermostIsObject: innermost))
     }
 
-    func literalFailure(at start: Int) -> TapeBuilder.Failure {
+    func literalFailure(at start: Int) -> ParseFailure {
         let candidates = ["true", "false", "null"]
         for word in candidates where word.utf8.first == source[start] {
             var index = start
             for expected in word.utf8 {
                 guard index < source.count else {
-                    return TapeBuilder.Failure(
+                    return ParseFailure(
                         reason: .unexpectedEndOfInput, message: "unexpected end of input inside '\(word)'", offset: index)
                 }
                 if source[index] != expected {
-                    return TapeBuilder.Failure(
+                    return ParseFailure(
                         reason: .invalidToken,
                         message: "invalid literal \(describeToken(at: start)) (did you mean '\(word)'?)", offset: start)
                 }
@@ -302,6 +302,6 @@ struct ErrorLocator {
             // The literal is complete; what follows it is wrong.
             return locate(from: index, expecting: ErrorLocator.expectation(after: .value, innermostIsObject: openIsObject.last))
         }
-        return TapeBuilder.Failure(reason: .syntax, message: "unexpected \(describeToken(at: start))", offset: start)
+        return ParseFailure(reason: .syntax, message: "unexpected \(describeToken(at: start))", offset: start)
     }
 }

@@ -22,7 +22,7 @@ public struct JSONParser: Sendable {
     /// Parses one JSON text into a flat ``JSONDocument``.
     public func parseDocument(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONDocument {
         let bodyStart = try checkPreamble(bytes)
-        let session = YajlSession(options: options, allowsMultipleValues: false)
+        let session = YajlSession(tapeBuilder(), allowsMultipleValues: false)
         session.builder.pointee.reserve(forDocumentOf: bytes.count)
         let chunk = UnsafeRawBufferPointer(rebasing: bytes[bodyStart...])
         if let failure = session.parse(chunk: chunk, base: bodyStart, source: bytes) ?? session.complete(source: bytes) {
@@ -44,19 +44,26 @@ public struct JSONParser: Sendable {
 
     // MARK: Values
 
-    /// Parses one JSON text into a ``JSONValue``.
+    /// Parses one JSON text into a ``JSONValue``, building the tree straight
+    /// from yajl's callbacks.
     public func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
-        try parseDocument(bytes).value
+        let bodyStart = try checkPreamble(bytes)
+        let session = YajlSession(ValueBuilder(options: options), allowsMultipleValues: false)
+        let chunk = UnsafeRawBufferPointer(rebasing: bytes[bodyStart...])
+        if let failure = session.parse(chunk: chunk, base: bodyStart, source: bytes) ?? session.complete(source: bytes) {
+            throw failure.error(in: bytes)
+        }
+        return session.builder.pointee.result
     }
 
     /// Parses one JSON text into a ``JSONValue``.
     public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        try parseDocument(bytes).value
+        try withRawBytes(bytes) { raw throws(JSONParseError) in try parse(raw) }
     }
 
     /// Parses one JSON text into a ``JSONValue``.
     public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parseDocument(text).value
+        try parse(Array(text.utf8))
     }
 
     /// Parses one JSON text into a value together with a ``SourceMap`` that
@@ -128,7 +135,7 @@ public struct JSONParser: Sendable {
                 // and "end of input" is the end of the line.
                 let source = UnsafeRawBufferPointer(rebasing: bytes[0..<contentEnd])
                 let chunk = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<contentEnd])
-                let session = YajlSession(options: options, allowsMultipleValues: false, documentStart: lineStart)
+                let session = YajlSession(tapeBuilder(), allowsMultipleValues: false, documentStart: lineStart)
                 let result: Result<JSONDocument, JSONParseError>
                 if let failure = session.parse(chunk: chunk, base: lineStart, source: source) ?? session.complete(source: source) {
                     if lineIndex == nil { lineIndex = LineIndex(Array(bytes)) }
@@ -147,7 +154,7 @@ public struct JSONParser: Sendable {
     }
 
     private func parseConcatenated(_ bytes: UnsafeRawBufferPointer) -> [SequenceElement] {
-        let session = YajlSession(options: options, allowsMultipleValues: true)
+        let session = YajlSession(tapeBuilder(splitsRoots: true), allowsMultipleValues: true)
         let bodyStart: Int
         do {
             bodyStart = try checkPreamble(bytes)
@@ -174,6 +181,10 @@ public struct JSONParser: Sendable {
     }
 
     // MARK: Helpers
+
+    func tapeBuilder(splitsRoots: Bool = false) -> TapeBuilder {
+        TapeBuilder(options: options, splitsRoots: splitsRoots, tracksPath: false, collectsEvents: false)
+    }
 
     /// Checks the size limit and skips a byte order mark; returns where the
     /// JSON text starts.

@@ -86,12 +86,14 @@ enum StringDecoding {
         let count = raw.count
         var index = 0
         while index < count {
-            let byte = raw[index]
-            if byte != UInt8(ascii: "\\") {
-                output.append(byte)
-                index += 1
-                continue
+            // Copy the run up to the next backslash in one go.
+            var runEnd = index
+            while runEnd < count, raw[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }
+            if runEnd > index {
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[index..<runEnd]).assumingMemoryBound(to: UInt8.self))
+                index = runEnd
             }
+            guard index < count else { break }
             guard index + 1 < count else { return index }
             let escape = raw[index + 1]
             if escape != UInt8(ascii: "u") {

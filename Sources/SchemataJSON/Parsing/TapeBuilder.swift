@@ -18,7 +18,7 @@ import Darwin
 /// chunk handed to `yajl_parse` starts at `chunkBase`. yajl only reports how
 /// far into the current chunk it has read, just past the token that fired the
 /// callback; token starts are derived from that.
-struct TapeBuilder {
+struct TapeBuilder: YajlEventHandler {
     struct OpenContainer {
         var node: Int
         var isObject: Bool
@@ -29,26 +29,9 @@ struct TapeBuilder {
         var keyTable: [Int: Int]? = nil
     }
 
-    enum LastEvent: Equatable {
-        case none, containerStart, key, value
-    }
-
-    /// A failure found inside a callback (or by the error locator); turned
-    /// into a located ``JSONParseError`` once the source is at hand.
-    struct Failure {
-        var reason: JSONParseError.Reason
-        var message: String
-        var offset: Int
-        /// Another place the message refers to, and how.
-        var related: Related? = nil
-    }
-
-    /// A second place a failure message refers to.
-    struct Related {
-        enum Role { case firstDefinition, unclosedArray, unclosedObject, unterminatedString }
-        var role: Role
-        var offset: Int
-    }
+    typealias LastEvent = ParseEvent
+    typealias Failure = ParseFailure
+    typealias Related = ParseFailure.Related
 
     /// An in-flight string's decoded prefix at the end of `arena` (only
     /// while streaming).
@@ -68,9 +51,19 @@ struct TapeBuilder {
     // Parse state.
     var open: [OpenContainer] = []
     var keyNodes: [Int] = []
-    var lastEventEnd = 0
-    var lastEvent: LastEvent = .none
-    var failure: Failure?
+    var cursor = ParseCursor()
+    @inline(__always) var lastEventEnd: Int {
+        get { cursor.lastEventEnd }
+        set { cursor.lastEventEnd = newValue }
+    }
+    @inline(__always) var lastEvent: ParseEvent {
+        get { cursor.lastEvent }
+        set { cursor.lastEvent = newValue }
+    }
+    @inline(__always) var failure: ParseFailure? {
+        get { cursor.failure }
+        set { cursor.failure = newValue }
+    }
     var completedRoots: [JSONDocument] = []
     var rootsCompleted = 0
 
@@ -89,13 +82,6 @@ struct TapeBuilder {
     var openNodes: [Int] = []
     var inFlight: InFlight?
 
-    // The current parse call.
-    var handle: yajl_handle?
-    var source = UnsafeRawBufferPointer(start: nil, count: 0)
-    var chunkStart: UnsafeRawPointer?
-    var chunkBase = 0
-    var chunkLength = 0
-
     init(options: JSONParseOptions, splitsRoots: Bool, tracksPath: Bool, collectsEvents: Bool) {
         self.maximumDepth = max(1, options.maximumDepth)
         self.keepLastDuplicate = options.duplicateKeys == .keepLast
@@ -112,31 +98,11 @@ struct TapeBuilder {
         arena.reserveCapacity(byteCount / 2 + 16)
     }
 
-    // MARK: Positions
-
-    /// The absolute offset just past the token that fired the current callback.
     @inline(__always)
-    func tokenEnd() -> Int {
-        let consumed = Int(yajl_get_bytes_consumed(handle))
-        return min(chunkBase + consumed, source.count)
-    }
+    func tokenEnd() -> Int { cursor.tokenEnd() }
 
-    /// Whether `pointer` points into the chunk being parsed (so a string
-    /// callback's bytes are the raw token, with no escapes).
-    @inline(__always)
-    func isInChunk(_ pointer: UnsafeRawPointer) -> Bool {
-        guard let chunkStart else { return false }
-        return pointer >= chunkStart && pointer < chunkStart + chunkLength
-    }
-
-    /// The offset of the opening quote of a string that ends at `end`: the
-    /// first `"` after the last event (only whitespace, `,` and `:` can come
-    /// between).
-    func openingQuote(before end: Int) -> Int {
-        var index = lastEventEnd
-        while index < end, source[index] != UInt8(ascii: "\"") { index += 1 }
-        return index
-    }
+    var openContainerStarts: [Int] { open.map { Int(spans[$0.node].start) } }
+    var openContainerIsObject: [Bool] { open.map(\.isObject) }
 
     // MARK: Events
 
@@ -197,9 +163,7 @@ struct TapeBuilder {
     }
 
     mutating func fail(_ reason: JSONParseError.Reason, _ message: String, at offset: Int, related: Related? = nil) {
-        if failure == nil {
-            failure = Failure(reason: reason, message: message, offset: offset, related: related)
-        }
+        cursor.fail(reason, message, at: offset, related: related)
     }
 
     // MARK: Callbacks
@@ -226,13 +190,7 @@ struct TapeBuilder {
             appendScalar(TapeNode(kind: .integer, payload: UInt64(bitPattern: small)), start: start, end: end)
             return true
         }
-        if !NumberLiteral.exponentInRange(text) {
-            fail(
-                .numberOutOfRange,
-                "number exponent out of range (its magnitude must be at most \(DecimalNumber.maximumExponentMagnitude))",
-                at: start)
-            return false
-        }
+        guard cursor.checkNumber(text, start: start) else { return false }
         let offset = arena.count
         arena.append(contentsOf: text.assumingMemoryBound(to: UInt8.self))
         appendScalar(TapeNode(kind: .decimal, length: UInt32(text.count), payload: UInt64(offset)), start: start, end: end)
@@ -241,40 +199,12 @@ struct TapeBuilder {
 
     /// Appends a string's decoded bytes to the arena and returns (arena
     /// offset, length, token start), or `nil` after recording a failure.
+    @inline(__always)
     mutating func decodeString(_ pointer: UnsafeRawPointer, _ length: Int) -> (offset: Int, length: Int, start: Int)? {
         settleInFlight()
-        let end = tokenEnd()
         let offset = arena.count
-        if isInChunk(pointer) {
-            // yajl handed us the raw bytes: no escapes. Validate and copy.
-            let contentStart = chunkBase + (pointer - chunkStart!)
-            let raw = UnsafeRawBufferPointer(start: pointer, count: length)
-            if let bad = UTF8Validation.firstInvalidOffset(raw) {
-                fail(.invalidUTF8, "invalid UTF-8 byte 0x\(StringDecoding.hex(raw[bad])) in string", at: contentStart + bad)
-                return nil
-            }
-            arena.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
-            return (offset, length, contentStart - 1)
-        }
-        // Escapes (or a token split across chunks): decode the raw token
-        // ourselves, since yajl's decoding of surrogates is wrong.
-        let quote = openingQuote(before: end)
-        let contentStart = quote + 1
-        let contentEnd = max(contentStart, end - 1)
-        let raw = UnsafeRawBufferPointer(rebasing: source[contentStart..<contentEnd])
-        do {
-            try StringDecoding.decode(raw, into: &arena)
-        } catch {
-            let reason: JSONParseError.Reason
-            switch error.kind {
-            case .invalidUTF8: reason = .invalidUTF8
-            case .loneSurrogate: reason = .loneSurrogate
-            case .invalidEscape: reason = .invalidToken
-            }
-            fail(reason, error.detail, at: contentStart + error.offset)
-            return nil
-        }
-        return (offset, arena.count - offset, quote)
+        guard let start = cursor.decodeString(pointer, length, into: &arena) else { return nil }
+        return (offset, arena.count - offset, start)
     }
 
     mutating func onString(_ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
@@ -325,9 +255,7 @@ struct TapeBuilder {
         let end = tokenEnd()
         let start = end - 1
         if open.count >= maximumDepth {
-            fail(
-                .depthLimitExceeded(limit: maximumDepth),
-                "nesting deeper than the limit of \(maximumDepth) levels", at: start)
+            cursor.failDepth(limit: maximumDepth, at: start)
             return false
         }
         beginValue()

@@ -48,7 +48,7 @@ struct TapeMaterializer {
         var isObject: Bool
         var receivesTail: Bool
         var end: Int
-        var keys: [String]
+        var keys: [JSONKey]
         var values: [JSONValue]
         var pendingKey: String?
         var skipNextValue = false
@@ -69,7 +69,7 @@ struct TapeMaterializer {
                 if skipNextValue {
                     skipNextValue = false
                 } else if let key = pendingKey {
-                    keys.append(key)
+                    keys.append(JSONKey(key))
                     values.append(value)
                 }
                 pendingKey = nil

@@ -3,10 +3,11 @@ import OrderedCollections
 /// The members of a JSON object, in document order.
 ///
 /// Lookup by name is a linear scan for small objects and hashed for large
-/// ones. Equality ignores member order, as JSON equality does.
+/// ones. Names are compared by their exact Unicode scalars (no
+/// normalisation), and equality ignores member order, as JSON equality does.
 public struct JSONObject: Sendable {
     @usableFromInline
-    var storage: OrderedDictionary<String, JSONValue>
+    var storage: OrderedDictionary<JSONKey, JSONValue>
 
     /// An empty object.
     public init() {
@@ -17,11 +18,11 @@ public struct JSONObject: Sendable {
     /// and its last value.
     public init<S: Sequence>(_ members: S) where S.Element == (String, JSONValue) {
         storage = [:]
-        for (key, value) in members { storage[key] = value }
+        for (key, value) in members { storage[JSONKey(key)] = value }
     }
 
     @usableFromInline
-    init(uniqueMembers keys: [String], values: [JSONValue]) {
+    init(uniqueMembers keys: [JSONKey], values: [JSONValue]) {
         storage = OrderedDictionary(uncheckedUniqueKeys: keys, values: values)
     }
 
@@ -34,20 +35,20 @@ public struct JSONObject: Sendable {
     public var isEmpty: Bool { storage.isEmpty }
 
     /// Member names in document order.
-    public var keys: [String] { Array(storage.keys) }
+    public var keys: [String] { storage.keys.map(\.string) }
 
     /// The value for `key`, or `nil`. Setting `nil` removes the member;
     /// setting a new name appends it.
     @inlinable
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
-        set { storage[key] = newValue }
+        get { storage[JSONKey(key)] }
+        set { storage[JSONKey(key)] = newValue }
     }
 
     /// Whether a member with this name exists.
     @inlinable
     public func contains(_ key: String) -> Bool {
-        storage.index(forKey: key) != nil
+        storage.index(forKey: JSONKey(key)) != nil
     }
 }
 
@@ -59,7 +60,7 @@ extension JSONObject: RandomAccessCollection {
     public var endIndex: Int { storage.count }
 
     public subscript(position: Int) -> (key: String, value: JSONValue) {
-        (storage.keys[position], storage.values[position])
+        (storage.keys[position].string, storage.values[position])
     }
 }
 

@@ -6,7 +6,7 @@
 ///
 /// For hot paths that walk a document many times, parse into a
 /// ``JSONDocument`` instead: a flat tape with no per-node allocation.
-public enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(JSONNumber)
@@ -29,6 +29,41 @@ public enum JSONValue: Sendable, Hashable {
         case .string: return .string
         case .array: return .array
         case .object: return .object
+        }
+    }
+}
+
+extension JSONValue: Hashable {
+    /// JSON equality: numbers by value, strings by exact Unicode scalars (no
+    /// normalisation), objects regardless of member order.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return JSONKey.exactlyEqual(a, b)
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a == b
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0 as UInt8)
+        case .bool(let value): hasher.combine(value ? 1 as UInt8 : 2)
+        case .number(let value):
+            hasher.combine(3 as UInt8)
+            hasher.combine(value)
+        case .string(let value):
+            hasher.combine(4 as UInt8)
+            JSONKey.hashExactly(value, into: &hasher)
+        case .array(let value):
+            hasher.combine(5 as UInt8)
+            hasher.combine(value)
+        case .object(let value):
+            hasher.combine(6 as UInt8)
+            hasher.combine(value)
         }
     }
 }

@@ -1,4 +1,4 @@
-extension TapeBuilder.Failure {
+extension ParseFailure {
     /// The located, user-facing error for this failure in `source`.
     func error(in source: UnsafeRawBufferPointer) -> JSONParseError {
         error(lineIndex: LineIndex(Array(source)))
