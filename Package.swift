@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "SchemataJSON", targets: ["SchemataJSON"]),
+        .library(name: "SchemataRegex", targets: ["SchemataRegex"]),
+        .library(name: "SchemataValidator", targets: ["SchemataValidator"]),
         .library(name: "SchemataCLI", targets: ["SchemataCLI"]),
         .executable(name: "schemata", targets: ["schemata"]),
         .executable(name: "schemata-bench", targets: ["SchemataBench"]),
@@ -30,11 +32,17 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        // ECMA-262 regular expressions: linear-time NFA for the regular
+        // subset, budgeted backtracking for backreferences and lookaround.
+        .target(name: "SchemataRegex"),
+        // JSON Schema drafts 4–2020-12: registry, compiler, evaluator, formats.
+        .target(name: "SchemataValidator", dependencies: ["SchemataJSON", "SchemataRegex"]),
         // The `schemata` command line, as a library so that it can be embedded and tested.
         .target(
             name: "SchemataCLI",
             dependencies: [
                 "SchemataJSON",
+                "SchemataValidator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +53,8 @@ let package = Package(
             path: "Benchmarks/SchemataBench"
         ),
         .testTarget(name: "SchemataJSONTests", dependencies: ["SchemataJSON"]),
+        .testTarget(name: "SchemataRegexTests", dependencies: ["SchemataRegex"]),
+        .testTarget(name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON"]),
         .testTarget(name: "SchemataCLITests", dependencies: ["SchemataCLI", "SchemataJSON"]),
     ],
     swiftLanguageModes: [.v6]

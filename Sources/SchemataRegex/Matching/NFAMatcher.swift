@@ -1,0 +1,107 @@
+/// Runs a ``RegexProgram`` (without backreferences or lookaround) by
+/// simulating its NFA over the input: every position is visited once with
+/// at most one thread per instruction, so a search costs
+/// O(input length × program size) whatever the pattern — no ReDoS.
+struct NFAMatcher {
+    let program: RegexProgram
+    let anchoredAtStart: Bool
+
+    init(program: RegexProgram) {
+        self.program = program
+        // A leading ^ (not inside an alternation) means only position 0 can start a match.
+        self.anchoredAtStart = program.instructions.first == .assertStart
+    }
+
+    /// Whether the pattern matches anywhere in `input` (ECMA `search`).
+    func search(_ input: [UInt32]) -> Bool {
+        let size = program.instructions.count
+        var current = SparseSet(capacity: size)
+        var next = SparseSet(capacity: size)
+        var stack: [Int] = []
+        stack.reserveCapacity(16)
+        let count = input.count
+        var position = 0
+        while true {
+            if position == 0 || !anchoredAtStart {
+                if addThread(0, at: position, input, &current, &stack) { return true }
+            }
+            if position == count || current.isEmpty && anchoredAtStart { return false }
+            let scalar = input[position]
+            next.clear()
+            for pc in current.members {
+                let advance: Bool
+                switch program.instructions[pc] {
+                case .scalar(let value): advance = value == scalar
+                case .set(let index): advance = program.sets[index].contains(scalar)
+                default: advance = false
+                }
+                if advance, addThread(pc + 1, at: position + 1, input, &next, &stack) { return true }
+            }
+            swap(&current, &next)
+            position += 1
+            if current.isEmpty && anchoredAtStart { return false }
+        }
+    }
+
+    /// Adds `pc` and everything reachable from it without consuming input;
+    /// returns true if that reaches `match`.
+    private func addThread(_ start: Int, at position: Int, _ input: [UInt32], _ set: inout SparseSet, _ stack: inout [Int]) -> Bool {
+        stack.append(start)
+        while let pc = stack.popLast() {
+            if set.contains(pc) { continue }
+            set.insert(pc)
+            switch program.instructions[pc] {
+            case .match:
+                stack.removeAll(keepingCapacity: true)
+                return true
+            case .jump(let target):
+                stack.append(target)
+            case .split(let first, let second):
+                stack.append(second)
+                stack.append(first)
+            case .assertStart:
+                if position == 0 { stack.append(pc + 1) }
+            case .assertEnd:
+                if position == input.count { stack.append(pc + 1) }
+            case .wordBoundary(let negated):
+                let before = position > 0 && ScalarSet.word.contains(input[position - 1])
+                let after = position < input.count && ScalarSet.word.contains(input[position])
+                if (before != after) != negated { stack.append(pc + 1) }
+            case .save:
+                stack.append(pc + 1)
+            case .scalar, .set, .backreference, .lookaround:
+                break
+            }
+        }
+        return false
+    }
+}
+
+/// A set of small integers with O(1) insert, lookup and clear.
+struct SparseSet {
+    private var dense: [Int]
+    private var sparse: [Int]
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        dense = [Int](repeating: 0, count: capacity)
+        sparse = [Int](repeating: 0, count: capacity)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    func contains(_ value: Int) -> Bool {
+        let slot = sparse[value]
+        return slot < count && dense[slot] == value
+    }
+
+    mutating func insert(_ value: Int) {
+        sparse[value] = count
+        dense[count] = value
+        count += 1
+    }
+
+    mutating func clear() { count = 0 }
+
+    var members: ArraySlice<Int> { dense[0..<count] }
+}

@@ -1,0 +1,203 @@
+import SchemataJSON
+
+/// Options for compiling a schema.
+public struct ValidatorOptions: Sendable {
+    /// The draft for schemas without `$schema` (default 2020-12).
+    public var defaultDraft: Draft = .draft2020_12
+    /// Check `format` (off by default: from 2019-09 on it is an annotation).
+    public var formatAssertion = false
+    /// Check the schema against its meta-schema before compiling.
+    public var validatesSchema = true
+    /// The deepest evaluation nesting allowed before a clear error (guards
+    /// the stack on deep instances against recursive schemas).
+    public var maximumEvaluationDepth = 1024
+
+    public init() {}
+}
+
+/// Turns schema documents into a ``Program``.
+///
+/// Compilation is iterative (a work list, not recursion), so schemas of any
+/// depth compile; `$ref` targets are compiled once and shared, which also
+/// makes recursive schemas finite.
+struct Compiler {
+    var registry: SchemaRegistry
+    let options: ValidatorOptions
+    var nodes: [CompiledNode] = []
+    var memo: [SchemaLocation: Int] = [:]
+    var work: [(index: Int, location: SchemaLocation)] = []
+    var problems: [SchemaCompileError.Problem] = []
+    /// Nodes holding dynamic references, fixed up once everything is compiled.
+    var dynamicSites: [(node: Int, keyword: Int, name: String, recursive: Bool)] = []
+
+    init(registry: SchemaRegistry, options: ValidatorOptions) {
+        self.registry = registry
+        self.options = options
+    }
+
+    /// Compiles the schema at `root` and everything it references.
+    mutating func compile(root: SchemaLocation) throws(SchemaCompileError) -> Program {
+        let rootIndex = node(for: root)
+        drain()
+        resolveDynamicReferences()
+        guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
+        detectNonProgressingCycles()
+        guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
+        let recursive = Set(registry.resources.indices.filter { registry.resources[$0].recursiveAnchor })
+        return Program(nodes: nodes, root: rootIndex, recursiveAnchors: recursive)
+    }
+
+    mutating func drain() {
+        while let (index, location) = work.popLast() {
+            compileNode(index, at: location)
+        }
+    }
+
+    /// The node for a location, compiling it later if new.
+    mutating func node(for location: SchemaLocation) -> Int {
+        if let existing = memo[location] { return existing }
+        let index = nodes.count
+        let context = registry.context(at: location)
+        nodes.append(CompiledNode(resource: context?.resource ?? 0, location: absoluteLocation(location, context)))
+        memo[location] = index
+        work.append((index, location))
+        return index
+    }
+
+    func absoluteLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> String {
+        guard let context else { return "#" + location.pointer.description }
+        let root = registry.resources[context.resource].location
+        var tokens = location.pointer.tokens
+        if root.document == location.document, tokens.starts(with: root.pointer.tokens) {
+            tokens.removeFirst(root.pointer.tokens.count)
+        }
+        return registry.normalized(context.baseURI) + JSONPointer(tokens: tokens).uriFragment
+    }
+
+    mutating func problem(_ message: String, at location: SchemaLocation) {
+        let context = registry.context(at: location)
+        problems.append(
+            SchemaCompileError.Problem(location: absoluteLocation(location, context), pointer: location.pointer, message: message))
+    }
+
+    // MARK: One node
+
+    mutating func compileNode(_ index: Int, at location: SchemaLocation) {
+        guard let value = registry.value(at: location) else {
+            problem("nothing at this location", at: location)
+            return
+        }
+        let context = registry.context(at: location)
+            ?? SchemaContext(baseURI: URIReference(""), draft: options.defaultDraft, vocabularies: .standard, resource: 0)
+        switch value {
+        case .bool(true):
+            return
+        case .bool(false):
+            nodes[index].keywords = [CompiledKeyword(keyword: .alwaysFalse, name: "")]
+            return
+        case .object(let schema):
+            var builder = KeywordBuilder(compiler: self, schema: schema, location: location, context: context)
+            builder.build()
+            self = builder.compiler
+            nodes[index].keywords = builder.keywords
+            nodes[index].hasUnevaluated = builder.keywords.contains {
+                if case .unevaluatedItems = $0.keyword { return true }
+                if case .unevaluatedProperties = $0.keyword { return true }
+                return false
+            }
+            for site in builder.dynamicSites {
+                dynamicSites.append((index, site.keyword, site.name, site.recursive))
+            }
+        default:
+            problem("a schema must be an object or a boolean, not \(value.kind.rawValue)", at: location)
+        }
+    }
+
+    // MARK: Dynamic references
+
+    /// Fills in, for each `$dynamicRef` / `$recursiveRef`, the node to use
+    /// when each reachable resource is in the dynamic scope.
+    mutating func resolveDynamicReferences() {
+        var resolved = 0
+        while resolved < dynamicSites.count {
+            // New nodes may bring new resources into reach; repeat until stable.
+            let reachable = Set(nodes.map(\.resource))
+            for site in dynamicSites {
+                var candidates: [Int: Int] = [:]
+                for resource in reachable {
+                    let info = registry.resources[resource]
+                    if site.recursive {
+                        if info.recursiveAnchor { candidates[resource] = node(for: info.location) }
+                    } else if let anchor = info.dynamicAnchors[site.name] {
+                        candidates[resource] = node(for: anchor)
+                    }
+                }
+                switch nodes[site.node].keywords[site.keyword].keyword {
+                case .dynamicRef(let target, _, let isDynamic):
+                    nodes[site.node].keywords[site.keyword].keyword = .dynamicRef(target: target, candidates: candidates, isDynamic: isDynamic)
+                case .recursiveRef(let target, _, let isDynamic):
+                    nodes[site.node].keywords[site.keyword].keyword = .recursiveRef(target: target, candidates: candidates, isDynamic: isDynamic)
+                default:
+                    break
+                }
+            }
+            let before = nodes.count
+            drain()
+            if nodes.count == before { resolved = dynamicSites.count } else { resolved = 0 }
+            if dynamicSites.isEmpty { break }
+        }
+    }
+
+    // MARK: Cycles
+
+    /// A cycle of references that never moves to a child instance would
+    /// loop forever: reject it.
+    mutating func detectNonProgressingCycles() {
+        var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
+        for start in nodes.indices where state[start] == 0 {
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            state[start] = 1
+            while let top = stack.last {
+                let successors = inPlaceSuccessors(of: top.node)
+                if top.next < successors.count {
+                    stack[stack.count - 1].next += 1
+                    let successor = successors[top.next]
+                    if state[successor] == 1 {
+                        problems.append(
+                            SchemaCompileError.Problem(
+                                location: nodes[successor].location, pointer: .root,
+                                message: "reference cycle that never moves into the instance (evaluating it would loop forever): \(nodes[successor].location)"))
+                        return
+                    }
+                    if state[successor] == 0 {
+                        state[successor] = 1
+                        stack.append((successor, 0))
+                    }
+                } else {
+                    state[top.node] = 2
+                    stack.removeLast()
+                }
+            }
+        }
+    }
+
+    func inPlaceSuccessors(of index: Int) -> [Int] {
+        var result: [Int] = []
+        for entry in nodes[index].keywords {
+            switch entry.keyword {
+            case .allOf(let list), .anyOf(let list), .oneOf(let list): result += list
+            case .not(let node), .ref(let node): result.append(node)
+            case .conditional(let condition, let then, let otherwise):
+                result.append(condition)
+                if let then { result.append(then) }
+                if let otherwise { result.append(otherwise) }
+            case .dependentSchemas(let list): result += list.map(\.node)
+            case .dynamicRef(let target, let candidates, _), .recursiveRef(let target, let candidates, _):
+                result.append(target)
+                result += candidates.values
+            default: break
+            }
+        }
+        return result
+    }
+}

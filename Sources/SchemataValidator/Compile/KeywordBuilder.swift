@@ -1,0 +1,356 @@
+import SchemataJSON
+import SchemataRegex
+
+/// Compiles the keywords of one schema object, per its draft and
+/// vocabularies.
+struct KeywordBuilder {
+    var compiler: Compiler
+    let schema: JSONObject
+    let location: SchemaLocation
+    let context: SchemaContext
+    var keywords: [CompiledKeyword] = []
+    var dynamicSites: [(keyword: Int, name: String, recursive: Bool)] = []
+
+    init(compiler: Compiler, schema: JSONObject, location: SchemaLocation, context: SchemaContext) {
+        self.compiler = compiler
+        self.schema = schema
+        self.location = location
+        self.context = context
+    }
+
+    var draft: Draft { context.draft }
+
+    func has(_ vocabulary: VocabularySet) -> Bool {
+        draft < .draft2019_09 || context.vocabularies.contains(vocabulary)
+    }
+
+    mutating func add(_ keyword: Keyword, _ name: String) {
+        keywords.append(CompiledKeyword(keyword: keyword, name: name))
+    }
+
+    mutating func problem(_ keyword: String, _ message: String) {
+        compiler.problem("\(keyword): \(message)", at: SchemaLocation(document: location.document, pointer: location.pointer.appending(keyword)))
+    }
+
+    /// The node for a subschema at `tokens` below this schema.
+    mutating func subschema(_ tokens: String...) -> Int {
+        compiler.node(for: SchemaLocation(document: location.document, pointer: JSONPointer(tokens: location.pointer.tokens + tokens)))
+    }
+
+    mutating func isSchema(_ value: JSONValue, _ keyword: String) -> Bool {
+        switch value {
+        case .object, .bool:
+            // Draft 4 has no boolean schemas, but its additionalItems and
+            // additionalProperties take booleans with the same meaning.
+            return true
+        default:
+            problem(keyword, "must be a schema (an object or a boolean)")
+            return false
+        }
+    }
+
+    mutating func nonNegativeInteger(_ keyword: String) -> Int? {
+        guard let value = schema[keyword] else { return nil }
+        guard let number = value.numberValue, number.isInteger, !number.isNegative else {
+            problem(keyword, "must be a non-negative integer")
+            return nil
+        }
+        return Int(clamping: number.int64Value ?? Int64.max)
+    }
+
+    mutating func number(_ keyword: String) -> JSONNumber? {
+        guard let value = schema[keyword] else { return nil }
+        guard let number = value.numberValue else {
+            problem(keyword, "must be a number")
+            return nil
+        }
+        return number
+    }
+
+    mutating func regex(_ pattern: String, _ keyword: String) -> ECMARegex? {
+        do {
+            return try ECMARegex(pattern)
+        } catch {
+            problem(keyword, "invalid regular expression \(JSONSerializer.quoted(pattern)): \(error.message)")
+            return nil
+        }
+    }
+
+    mutating func reference(_ text: String) -> SchemaLocation? {
+        let target = URIReference(text).resolved(against: context.baseURI)
+        do {
+            return try compiler.registry.locate(target)
+        } catch {
+            problem("$ref", error.message)
+            return nil
+        }
+    }
+
+    // MARK: Build
+
+    mutating func build() {
+        if let ref = schema["$ref"] {
+            if let text = ref.stringValue {
+                if let target = reference(text) { add(.ref(compiler.node(for: target)), "$ref") }
+            } else {
+                problem("$ref", "must be a string")
+            }
+            // Drafts 4–7: keywords beside $ref are ignored.
+            if draft.refOverridesSiblings { return }
+        }
+        if has(.core) { buildCore() }
+        if has(.applicator) { buildApplicators() }
+        if has(.validation) { buildValidation() }
+        if has(.formatAnnotation) || has(.formatAssertion) { buildFormat() }
+        buildContent()
+        // Last: they depend on the annotations of every sibling.
+        if has(.unevaluated) { buildUnevaluated() }
+    }
+
+    mutating func buildCore() {
+        if draft == .draft2020_12, let ref = schema["$dynamicRef"]?.stringValue, let target = reference(ref) {
+            // Dynamic only when the static target itself declares the same
+            // $dynamicAnchor ("bookending").
+            let uri = URIReference(ref)
+            let name = uri.fragment ?? ""
+            let isAnchorName = !name.isEmpty && !name.hasPrefix("/")
+            let declared = compiler.registry.value(at: target)?["$dynamicAnchor"]?.stringValue
+            let isDynamic = isAnchorName && declared == name
+            add(.dynamicRef(target: compiler.node(for: target), candidates: [:], isDynamic: isDynamic), "$dynamicRef")
+            if isDynamic { dynamicSites.append((keywords.count - 1, name, false)) }
+        }
+        if draft == .draft2019_09, let ref = schema["$recursiveRef"]?.stringValue, let target = reference(ref) {
+            let resource = compiler.registry.context(at: target)?.resource
+            let isDynamic = resource.map { compiler.registry.resources[$0].recursiveAnchor } ?? false
+            add(.recursiveRef(target: compiler.node(for: target), candidates: [:], isDynamic: isDynamic), "$recursiveRef")
+            if isDynamic { dynamicSites.append((keywords.count - 1, "", true)) }
+        }
+    }
+
+    mutating func buildApplicators() {
+        for name in ["allOf", "anyOf", "oneOf"] {
+            guard let value = schema[name] else { continue }
+            guard case .array(let elements) = value, !elements.isEmpty else {
+                problem(name, "must be a non-empty array of schemas")
+                continue
+            }
+            var nodes: [Int] = []
+            for (index, element) in elements.enumerated() where isSchema(element, "\(name)/\(index)") {
+                nodes.append(subschema(name, String(index)))
+            }
+            switch name {
+            case "allOf": add(.allOf(nodes), name)
+            case "anyOf": add(.anyOf(nodes), name)
+            default: add(.oneOf(nodes), name)
+            }
+        }
+        if let value = schema["not"], isSchema(value, "not") { add(.not(subschema("not")), "not") }
+        if draft >= .draft7, let condition = schema["if"], isSchema(condition, "if") {
+            let then = schema["then"].flatMap { isSchema($0, "then") ? subschema("then") : nil }
+            let otherwise = schema["else"].flatMap { isSchema($0, "else") ? subschema("else") : nil }
+            add(.conditional(condition: subschema("if"), then: then, otherwise: otherwise), "if")
+        }
+        buildArrayApplicators()
+        buildObjectApplicators()
+    }
+
+    mutating func buildArrayApplicators() {
+        var prefixCount = 0
+        if draft >= .draft2020_12 {
+            if let value = schema["prefixItems"] {
+                if case .array(let elements) = value, !elements.isEmpty {
+                    var nodes: [Int] = []
+                    for (index, element) in elements.enumerated() where isSchema(element, "prefixItems/\(index)") {
+                        nodes.append(subschema("prefixItems", String(index)))
+                    }
+                    prefixCount = nodes.count
+                    add(.prefixItems(nodes), "prefixItems")
+                } else {
+                    problem("prefixItems", "must be a non-empty array of schemas")
+                }
+            }
+            if let value = schema["items"], isSchema(value, "items") {
+                add(.items(node: subschema("items"), start: prefixCount), "items")
+            }
+        } else if let items = schema["items"] {
+            if case .array(let elements) = items {
+                var nodes: [Int] = []
+                for (index, element) in elements.enumerated() where isSchema(element, "items/\(index)") {
+                    nodes.append(subschema("items", String(index)))
+                }
+                add(.prefixItems(nodes), "items")
+                if let additional = schema["additionalItems"], isSchema(additional, "additionalItems") {
+                    add(.items(node: subschema("additionalItems"), start: nodes.count), "additionalItems")
+                }
+            } else if isSchema(items, "items") {
+                add(.items(node: subschema("items"), start: 0), "items")
+            }
+        }
+        if draft >= .draft6, let value = schema["contains"], isSchema(value, "contains") {
+            var minimum = 1
+            var maximum: Int?
+            if draft >= .draft2019_09 && has(.validation) {
+                minimum = nonNegativeInteger("minContains") ?? 1
+                maximum = nonNegativeInteger("maxContains")
+            }
+            add(.contains(node: subschema("contains"), minimum: minimum, maximum: maximum), "contains")
+        }
+    }
+
+    mutating func buildObjectApplicators() {
+        var known: Set<String> = []
+        var patterns: [ECMARegex] = []
+        if let value = schema["properties"] {
+            if case .object(let members) = value {
+                var list: [(name: String, node: Int)] = []
+                for (name, element) in members where isSchema(element, "properties/\(name)") {
+                    list.append((name, subschema("properties", name)))
+                    known.insert(name)
+                }
+                add(.properties(list), "properties")
+            } else {
+                problem("properties", "must be an object of schemas")
+            }
+        }
+        if let value = schema["patternProperties"] {
+            if case .object(let members) = value {
+                var list: [(regex: ECMARegex, node: Int)] = []
+                for (pattern, element) in members where isSchema(element, "patternProperties/\(pattern)") {
+                    if let compiled = regex(pattern, "patternProperties") {
+                        list.append((compiled, subschema("patternProperties", pattern)))
+                        patterns.append(compiled)
+                    }
+                }
+                add(.patternProperties(list), "patternProperties")
+            } else {
+                problem("patternProperties", "must be an object of schemas")
+            }
+        }
+        if let value = schema["additionalProperties"], isSchema(value, "additionalProperties") {
+            add(.additionalProperties(node: subschema("additionalProperties"), known: known, patterns: patterns), "additionalProperties")
+        }
+        if draft >= .draft6, let value = schema["propertyNames"], isSchema(value, "propertyNames") {
+            add(.propertyNames(subschema("propertyNames")), "propertyNames")
+        }
+        if draft >= .draft2019_09, let value = schema["dependentSchemas"] {
+            if case .object(let members) = value {
+                var list: [(name: String, node: Int)] = []
+                for (name, element) in members where isSchema(element, "dependentSchemas/\(name)") {
+                    list.append((name, subschema("dependentSchemas", name)))
+                }
+                add(.dependentSchemas(list), "dependentSchemas")
+            } else {
+                problem("dependentSchemas", "must be an object of schemas")
+            }
+        }
+        if let value = schema["dependencies"], case .object(let members) = value {
+            var schemas: [(name: String, node: Int)] = []
+            var required: [(name: String, required: [String])] = []
+            for (name, element) in members {
+                if case .array(let names) = element {
+                    required.append((name, names.compactMap(\.stringValue)))
+                } else if isSchema(element, "dependencies/\(name)") {
+                    schemas.append((name, subschema("dependencies", name)))
+                }
+            }
+            if !schemas.isEmpty { add(.dependentSchemas(schemas), "dependencies") }
+            if !required.isEmpty { add(.dependentRequired(required), "dependencies") }
+        }
+    }
+
+    mutating func buildUnevaluated() {
+        guard draft >= .draft2019_09 else { return }
+        if let value = schema["unevaluatedItems"], isSchema(value, "unevaluatedItems") {
+            add(.unevaluatedItems(subschema("unevaluatedItems")), "unevaluatedItems")
+        }
+        if let value = schema["unevaluatedProperties"], isSchema(value, "unevaluatedProperties") {
+            add(.unevaluatedProperties(subschema("unevaluatedProperties")), "unevaluatedProperties")
+        }
+    }
+
+    mutating func buildValidation() {
+        if let value = schema["type"] {
+            var set: JSONTypeSet = []
+            var names: [JSONValue] = []
+            switch value {
+            case .string: names = [value]
+            case .array(let elements): names = elements
+            default: problem("type", "must be a type name or an array of type names")
+            }
+            for name in names {
+                if let text = name.stringValue, let type = JSONTypeSet(name: text) {
+                    set.insert(type)
+                } else {
+                    problem("type", "unknown type \(name)")
+                }
+            }
+            add(.type(set, literalIntegers: draft == .draft4), "type")
+        }
+        if let value = schema["enum"] {
+            if case .array(let elements) = value { add(.enumeration(elements), "enum") } else { problem("enum", "must be an array") }
+        }
+        if draft >= .draft6, let value = schema["const"] { add(.const(value), "const") }
+        if let value = number("multipleOf") {
+            if value.isNegative || value.isZero { problem("multipleOf", "must be greater than 0") } else { add(.multipleOf(value), "multipleOf") }
+        }
+        if draft == .draft4 {
+            if let maximum = number("maximum") {
+                add(schema["exclusiveMaximum"] == .bool(true) ? .exclusiveMaximum(maximum) : .maximum(maximum), "maximum")
+            }
+            if let minimum = number("minimum") {
+                add(schema["exclusiveMinimum"] == .bool(true) ? .exclusiveMinimum(minimum) : .minimum(minimum), "minimum")
+            }
+        } else {
+            if let value = number("maximum") { add(.maximum(value), "maximum") }
+            if let value = number("minimum") { add(.minimum(value), "minimum") }
+            if let value = number("exclusiveMaximum") { add(.exclusiveMaximum(value), "exclusiveMaximum") }
+            if let value = number("exclusiveMinimum") { add(.exclusiveMinimum(value), "exclusiveMinimum") }
+        }
+        if let value = nonNegativeInteger("maxLength") { add(.maxLength(value), "maxLength") }
+        if let value = nonNegativeInteger("minLength") { add(.minLength(value), "minLength") }
+        if let value = schema["pattern"] {
+            if let text = value.stringValue {
+                if let compiled = regex(text, "pattern") { add(.pattern(compiled), "pattern") }
+            } else {
+                problem("pattern", "must be a string")
+            }
+        }
+        if let value = nonNegativeInteger("maxItems") { add(.maxItems(value), "maxItems") }
+        if let value = nonNegativeInteger("minItems") { add(.minItems(value), "minItems") }
+        if schema["uniqueItems"] == .bool(true) { add(.uniqueItems, "uniqueItems") }
+        if let value = nonNegativeInteger("maxProperties") { add(.maxProperties(value), "maxProperties") }
+        if let value = nonNegativeInteger("minProperties") { add(.minProperties(value), "minProperties") }
+        if let value = schema["required"] {
+            if case .array(let names) = value, names.allSatisfy({ $0.stringValue != nil }) {
+                add(.required(names.compactMap(\.stringValue)), "required")
+            } else if draft >= .draft4 {
+                problem("required", "must be an array of strings")
+            }
+        }
+        if draft >= .draft2019_09, let value = schema["dependentRequired"] {
+            if case .object(let members) = value {
+                add(.dependentRequired(members.map { ($0.key, $0.value.arrayValue?.compactMap(\.stringValue) ?? []) }), "dependentRequired")
+            } else {
+                problem("dependentRequired", "must be an object of string arrays")
+            }
+        }
+    }
+
+    /// Draft 7 asserts content encoding and media type (later drafts make
+    /// them annotations).
+    mutating func buildContent() {
+        guard draft == .draft7 else { return }
+        let encoding = schema["contentEncoding"]?.stringValue
+        let mediaType = schema["contentMediaType"]?.stringValue
+        if encoding == "base64" || mediaType == "application/json" {
+            add(.content(encoding: encoding, mediaType: mediaType), mediaType != nil ? "contentMediaType" : "contentEncoding")
+        }
+    }
+
+    mutating func buildFormat() {
+        guard let name = schema["format"]?.stringValue else { return }
+        let asserts = compiler.options.formatAssertion || (draft >= .draft2019_09 && context.vocabularies.contains(.formatAssertion))
+        guard asserts, let check = FormatChecker.check(named: name) else { return }
+        add(.format(name, check), "format")
+    }
+}

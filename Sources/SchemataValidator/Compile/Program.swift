@@ -1,0 +1,126 @@
+import SchemataJSON
+import SchemataRegex
+
+/// JSON types as a bit set, as the `type` keyword names them.
+struct JSONTypeSet: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+    static let null = JSONTypeSet(rawValue: 1)
+    static let boolean = JSONTypeSet(rawValue: 2)
+    static let integer = JSONTypeSet(rawValue: 4)
+    static let number = JSONTypeSet(rawValue: 8)
+    static let string = JSONTypeSet(rawValue: 16)
+    static let array = JSONTypeSet(rawValue: 32)
+    static let object = JSONTypeSet(rawValue: 64)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init?(name: String) {
+        switch name {
+        case "null": self = .null
+        case "boolean": self = .boolean
+        case "integer": self = .integer
+        case "number": self = .number
+        case "string": self = .string
+        case "array": self = .array
+        case "object": self = .object
+        default: return nil
+        }
+    }
+
+    /// `type` names, for messages.
+    var names: [String] {
+        var result: [String] = []
+        for (flag, name) in [(JSONTypeSet.null, "null"), (.boolean, "boolean"), (.integer, "integer"), (.number, "number"),
+            (.string, "string"), (.array, "array"), (.object, "object")] where contains(flag) {
+            result.append(name)
+        }
+        return result
+    }
+}
+
+/// One compiled keyword.
+indirect enum Keyword: Sendable {
+    /// `type`; with `literalIntegers` (draft 4), `1.0` is not an integer.
+    case type(JSONTypeSet, literalIntegers: Bool)
+    /// Draft 7's `contentEncoding` / `contentMediaType` assertions.
+    case content(encoding: String?, mediaType: String?)
+    case const(JSONValue)
+    case enumeration([JSONValue])
+    case multipleOf(JSONNumber)
+    case maximum(JSONNumber)
+    case exclusiveMaximum(JSONNumber)
+    case minimum(JSONNumber)
+    case exclusiveMinimum(JSONNumber)
+    case maxLength(Int)
+    case minLength(Int)
+    case pattern(ECMARegex)
+    case format(String, FormatChecker.Check)
+    case maxItems(Int)
+    case minItems(Int)
+    case uniqueItems
+    case maxProperties(Int)
+    case minProperties(Int)
+    case required([String])
+    case dependentRequired([(name: String, required: [String])])
+    case properties([(name: String, node: Int)])
+    case patternProperties([(regex: ECMARegex, node: Int)])
+    /// `additionalProperties`, with the names and patterns of its sibling
+    /// `properties` and `patternProperties`.
+    case additionalProperties(node: Int, known: Set<String>, patterns: [ECMARegex])
+    case propertyNames(Int)
+    case dependentSchemas([(name: String, node: Int)])
+    /// `prefixItems`, or the array form of `items` before 2020-12.
+    case prefixItems([Int])
+    /// `items` (2020-12) or `additionalItems`: elements from `start` on.
+    case items(node: Int, start: Int)
+    case contains(node: Int, minimum: Int, maximum: Int?)
+    case allOf([Int])
+    case anyOf([Int])
+    case oneOf([Int])
+    case not(Int)
+    case conditional(condition: Int, then: Int?, otherwise: Int?)
+    case ref(Int)
+    /// `$dynamicRef` / `$recursiveRef`: the static target, and the nodes to
+    /// use instead when a resource in the dynamic scope declares the anchor.
+    case dynamicRef(target: Int, candidates: [Int: Int], isDynamic: Bool)
+    case recursiveRef(target: Int, candidates: [Int: Int], isDynamic: Bool)
+    case unevaluatedProperties(Int)
+    case unevaluatedItems(Int)
+    /// The `false` schema.
+    case alwaysFalse
+}
+
+/// A keyword with where it stands, for output.
+struct CompiledKeyword: Sendable {
+    var keyword: Keyword
+    /// The keyword's name as written (`"minimum"`, `"$ref"` …).
+    var name: String
+}
+
+/// A compiled schema object or boolean.
+struct CompiledNode: Sendable {
+    var keywords: [CompiledKeyword] = []
+    /// The registry resource it belongs to (for the dynamic scope).
+    var resource: Int
+    /// Its absolute location: base URI and JSON Pointer fragment.
+    var location: String
+    /// Whether it holds `unevaluatedProperties` or `unevaluatedItems`.
+    var hasUnevaluated = false
+}
+
+/// A compiled schema: nodes that refer to each other by index.
+struct Program: Sendable {
+    var nodes: [CompiledNode]
+    var root: Int
+    /// Resource number → whether it has `"$recursiveAnchor": true`.
+    var recursiveAnchors: Set<Int>
+}
+
+extension Program {
+    /// Whether a node is the `false` schema.
+    func isAlwaysFalse(_ node: Int) -> Bool {
+        guard let first = nodes[node].keywords.first else { return false }
+        if case .alwaysFalse = first.keyword { return true }
+        return false
+    }
+}

@@ -1,0 +1,32 @@
+/// Which keywords hold subschemas, per draft: what the resource scanner
+/// walks into (so that an `$id` inside `const`, `enum` or an unknown keyword
+/// is not taken for a real identifier).
+enum KeywordCatalog {
+    /// Keywords whose value is one subschema.
+    static func singleSchemaKeywords(_ draft: Draft) -> Set<String> {
+        var keywords: Set<String> = ["additionalProperties", "not"]
+        if draft <= .draft2019_09 { keywords.insert("additionalItems") }
+        if draft >= .draft6 { keywords.formUnion(["contains", "propertyNames"]) }
+        if draft >= .draft7 { keywords.formUnion(["if", "then", "else"]) }
+        if draft >= .draft2019_09 { keywords.formUnion(["unevaluatedItems", "unevaluatedProperties", "contentSchema"]) }
+        keywords.insert("items")  // schema form (array form handled below)
+        return keywords
+    }
+
+    /// Keywords whose value is an array of subschemas.
+    static func schemaArrayKeywords(_ draft: Draft) -> Set<String> {
+        var keywords: Set<String> = ["allOf", "anyOf", "oneOf"]
+        if draft <= .draft2019_09 { keywords.insert("items") }
+        if draft >= .draft2020_12 { keywords.insert("prefixItems") }
+        return keywords
+    }
+
+    /// Keywords whose value is an object of subschemas.
+    static func schemaMapKeywords(_ draft: Draft) -> Set<String> {
+        // `definitions` and `dependencies` are kept in every draft: later
+        // drafts renamed them, and schemas in the wild still use the old names.
+        var keywords: Set<String> = ["properties", "patternProperties", "definitions", "dependencies"]
+        if draft >= .draft2019_09 { keywords.formUnion(["$defs", "dependentSchemas"]) }
+        return keywords
+    }
+}

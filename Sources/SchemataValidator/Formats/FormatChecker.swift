@@ -1,0 +1,56 @@
+import SchemataRegex
+
+/// Checks for the `format` values JSON Schema defines, each to its RFC.
+public enum FormatChecker {
+    /// A check of one string.
+    public typealias Check = @Sendable (String) -> Bool
+
+    /// The check for a format name, or `nil` for a format Schemata does not
+    /// know (unknown formats are ignored, as the specification says).
+    public static func check(named name: String) -> Check? {
+        switch name {
+        case "date-time": return DateTimeFormats.isDateTime
+        case "date": return DateTimeFormats.isDate
+        case "time": return DateTimeFormats.isTime
+        case "duration": return DateTimeFormats.isDuration
+        case "email": return { EmailFormat.isEmail($0, international: false) }
+        case "idn-email": return { EmailFormat.isEmail($0, international: true) }
+        case "hostname": return { HostnameFormat.isHostname($0, international: false) }
+        case "idn-hostname": return { HostnameFormat.isHostname($0, international: true) }
+        case "ipv4": return IPFormats.isIPv4
+        case "ipv6": return IPFormats.isIPv6
+        case "uri": return { URIFormats.isURI($0, requireScheme: true, international: false) }
+        case "uri-reference": return { URIFormats.isURI($0, requireScheme: false, international: false) }
+        case "iri": return { URIFormats.isURI($0, requireScheme: true, international: true) }
+        case "iri-reference": return { URIFormats.isURI($0, requireScheme: false, international: true) }
+        case "uri-template": return URIFormats.isURITemplate
+        case "uuid": return isUUID
+        case "json-pointer": return PointerFormats.isJSONPointer
+        case "relative-json-pointer": return PointerFormats.isRelativeJSONPointer
+        case "regex": return { (try? ECMARegex($0)) != nil }
+        default: return nil
+        }
+    }
+
+    /// RFC 9562: 8-4-4-4-12 hexadecimal digits.
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !isHexDigit(byte) {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+
+    static func isAlpha(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+}

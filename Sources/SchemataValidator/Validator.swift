@@ -1,0 +1,109 @@
+import SchemataJSON
+
+/// A compiled JSON Schema: compile once, validate many instances, from any
+/// number of threads.
+///
+/// ```swift
+/// let validator = try Validator(schema: JSONValue(parsing: schemaText))
+/// validator.isValid(try JSONParser().parseDocument(instanceBytes))   // fast path
+/// let result = validator.validate(document)                           // with errors
+/// for error in result.errors { print(error) }   // expected integer, got string "42" at /age
+/// ```
+public struct Validator: Sendable {
+    let program: Program
+    /// The options it was compiled with.
+    public let options: ValidatorOptions
+    /// The draft of the root schema.
+    public let draft: Draft
+
+    /// Compiles `schema`. `registry` supplies other documents that `$ref`
+    /// may name; `uri` is the schema's retrieval URI (for relative `$ref`s
+    /// when it has no `$id`).
+    public init(
+        schema: JSONValue, registry: SchemaRegistry = SchemaRegistry(), options: ValidatorOptions = ValidatorOptions(),
+        uri: String? = nil
+    ) throws(SchemaCompileError) {
+        var registry = registry
+        registry.defaultDraft = options.defaultDraft
+        let document: Int
+        do {
+            document = try registry.add(schema, uri: uri)
+        } catch {
+            throw SchemaCompileError(problems: [.init(location: uri ?? "", pointer: .root, message: "\(error)")])
+        }
+        let root = SchemaLocation(document: document, pointer: .root)
+        let draft = registry.context(at: root)?.draft ?? options.defaultDraft
+        if options.validatesSchema {
+            try Validator.checkAgainstMetaSchema(schema, draft: draft, registry: registry, options: options)
+        }
+        var compiler = Compiler(registry: registry, options: options)
+        self.program = try compiler.compile(root: root)
+        self.options = options
+        self.draft = draft
+    }
+
+    /// Checks a schema against its meta-schema (custom meta-schemas
+    /// included), reporting every violation with its location.
+    static func checkAgainstMetaSchema(
+        _ schema: JSONValue, draft: Draft, registry: SchemaRegistry, options: ValidatorOptions
+    ) throws(SchemaCompileError) {
+        var metaURI = draft.metaSchemaURI
+        if let declared = schema["$schema"]?.stringValue, Draft(metaSchemaURI: declared) == nil { metaURI = declared }
+        var metaOptions = ValidatorOptions()
+        metaOptions.validatesSchema = false
+        var metaRegistry = registry
+        guard let location = try? metaRegistry.locate(URIReference(metaURI)) else {
+            throw SchemaCompileError(problems: [.init(location: metaURI, pointer: .root, message: "unknown meta-schema \(metaURI)")])
+        }
+        var compiler = Compiler(registry: metaRegistry, options: metaOptions)
+        guard let program = try? compiler.compile(root: location) else { return }
+        let meta = Validator(program: program, options: metaOptions, draft: draft)
+        let result = meta.validate(JSONDocument(value: schema))
+        if !result.isValid {
+            throw SchemaCompileError(problems: result.errors.map {
+                .init(location: $0.absoluteKeywordLocation, pointer: $0.instanceLocation, message: "does not conform to its meta-schema: \($0.message)")
+            })
+        }
+    }
+
+    init(program: Program, options: ValidatorOptions, draft: Draft) {
+        self.program = program
+        self.options = options
+        self.draft = draft
+    }
+
+    /// Whether the instance is valid (stops at the first failure).
+    public func isValid(_ instance: JSONDocument) -> Bool {
+        guard !instance.nodes.isEmpty else { return false }
+        var evaluation = Evaluation(program: program, document: instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false)
+        return evaluation.validate(program.root, instance.rootIndex)
+    }
+
+    /// Whether the value is valid.
+    public func isValid(_ instance: JSONValue) -> Bool {
+        isValid(JSONDocument(value: instance))
+    }
+
+    /// Validates and collects every error.
+    public func validate(_ instance: JSONDocument) -> ValidationResult {
+        guard !instance.nodes.isEmpty else { return ValidationResult(isValid: false, errors: [], exceededDepth: false) }
+        var evaluation = Evaluation(program: program, document: instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true)
+        let valid = evaluation.validate(program.root, instance.rootIndex)
+        return ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
+    }
+
+    /// Validates a value and collects every error.
+    public func validate(_ instance: JSONValue) -> ValidationResult {
+        validate(JSONDocument(value: instance))
+    }
+}
+
+/// The outcome of validating one instance.
+public struct ValidationResult: Sendable {
+    /// Whether the instance is valid.
+    public var isValid: Bool
+    /// Why not (empty when valid).
+    public var errors: [ValidationError]
+    /// Whether evaluation stopped at ``ValidatorOptions/maximumEvaluationDepth``.
+    public var exceededDepth: Bool
+}
