@@ -58,7 +58,9 @@ public struct Validator: Sendable {
         var compiler = Compiler(registry: metaRegistry, options: metaOptions)
         guard let program = try? compiler.compile(root: location) else { return }
         let meta = Validator(program: program, options: metaOptions, draft: draft)
-        let result = meta.validate(JSONDocument(value: schema))
+        let document = JSONDocument(value: schema)
+        if meta.isValid(document) { return }
+        let result = meta.validate(document)
         if !result.isValid {
             throw SchemaCompileError(problems: result.errors.map {
                 .init(location: $0.absoluteKeywordLocation, pointer: $0.instanceLocation, message: "does not conform to its meta-schema: \($0.message)")
@@ -90,6 +92,18 @@ public struct Validator: Sendable {
         var evaluation = Evaluation(program: program, document: instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true)
         let valid = evaluation.validate(program.root, instance.rootIndex)
         return ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
+    }
+
+    /// Validates and records every keyword evaluated, passing or failing
+    /// (for the verbose output format).
+    public func validateVerbose(_ instance: JSONDocument) -> (result: ValidationResult, passes: [ValidationError]) {
+        guard !instance.nodes.isEmpty else { return (ValidationResult(isValid: false, errors: [], exceededDepth: false), []) }
+        var evaluation = Evaluation(
+            program: program, document: instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true,
+            recordsPasses: true)
+        let valid = evaluation.validate(program.root, instance.rootIndex)
+        let result = ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
+        return (result, evaluation.collector?.passes ?? [])
     }
 
     /// Validates a value and collects every error.

@@ -58,21 +58,31 @@ struct Compiler {
         if let existing = memo[location] { return existing }
         let index = nodes.count
         let context = registry.context(at: location)
-        nodes.append(CompiledNode(resource: context?.resource ?? 0, location: absoluteLocation(location, context)))
+        let relative = relativeLocation(location, context)
+        nodes.append(CompiledNode(resource: context?.resource ?? 0, baseURI: relative.base, pointer: relative.pointer))
         memo[location] = index
         work.append((index, location))
         return index
     }
 
-    func absoluteLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> String {
-        guard let context else { return "#" + location.pointer.description }
+    /// The resource URI and the pointer within that resource.
+    func relativeLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> (base: String, pointer: JSONPointer) {
+        guard let context else { return ("", location.pointer) }
         let root = registry.resources[context.resource].location
         var tokens = location.pointer.tokens
         if root.document == location.document, tokens.starts(with: root.pointer.tokens) {
             tokens.removeFirst(root.pointer.tokens.count)
         }
-        return registry.normalized(context.baseURI) + JSONPointer(tokens: tokens).uriFragment
+        return (registry.resources[context.resource].uriString, JSONPointer(tokens: tokens))
     }
+
+    func absoluteLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> String {
+        let relative = relativeLocation(location, context)
+        return relative.base + relative.pointer.uriFragment
+    }
+
+    /// Resolved `$ref` targets by absolute URI text.
+    var referenceCache: [String: SchemaLocation] = [:]
 
     mutating func problem(_ message: String, at location: SchemaLocation) {
         let context = registry.context(at: location)
@@ -96,9 +106,11 @@ struct Compiler {
             nodes[index].keywords = [CompiledKeyword(keyword: .alwaysFalse, name: "")]
             return
         case .object(let schema):
-            var builder = KeywordBuilder(compiler: self, schema: schema, location: location, context: context)
-            builder.build()
-            self = builder.compiler
+            let builder = withUnsafeMutablePointer(to: &self) { compiler in
+                var builder = KeywordBuilder(compiler: compiler, schema: schema, location: location, context: context)
+                builder.build()
+                return builder
+            }
             nodes[index].keywords = builder.keywords
             nodes[index].hasUnevaluated = builder.keywords.contains {
                 if case .unevaluatedItems = $0.keyword { return true }

@@ -4,14 +4,16 @@ import SchemataRegex
 /// Compiles the keywords of one schema object, per its draft and
 /// vocabularies.
 struct KeywordBuilder {
-    var compiler: Compiler
+    /// The compiler, borrowed for the duration of one node's compilation
+    /// (a pointer, so that its tables are not copied per node).
+    let compiler: UnsafeMutablePointer<Compiler>
     let schema: JSONObject
     let location: SchemaLocation
     let context: SchemaContext
     var keywords: [CompiledKeyword] = []
     var dynamicSites: [(keyword: Int, name: String, recursive: Bool)] = []
 
-    init(compiler: Compiler, schema: JSONObject, location: SchemaLocation, context: SchemaContext) {
+    init(compiler: UnsafeMutablePointer<Compiler>, schema: JSONObject, location: SchemaLocation, context: SchemaContext) {
         self.compiler = compiler
         self.schema = schema
         self.location = location
@@ -29,12 +31,12 @@ struct KeywordBuilder {
     }
 
     mutating func problem(_ keyword: String, _ message: String) {
-        compiler.problem("\(keyword): \(message)", at: SchemaLocation(document: location.document, pointer: location.pointer.appending(keyword)))
+        compiler.pointee.problem("\(keyword): \(message)", at: SchemaLocation(document: location.document, pointer: location.pointer.appending(keyword)))
     }
 
     /// The node for a subschema at `tokens` below this schema.
     mutating func subschema(_ tokens: String...) -> Int {
-        compiler.node(for: SchemaLocation(document: location.document, pointer: JSONPointer(tokens: location.pointer.tokens + tokens)))
+        compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: JSONPointer(tokens: location.pointer.tokens + tokens)))
     }
 
     mutating func isSchema(_ value: JSONValue, _ keyword: String) -> Bool {
@@ -78,8 +80,12 @@ struct KeywordBuilder {
 
     mutating func reference(_ text: String) -> SchemaLocation? {
         let target = URIReference(text).resolved(against: context.baseURI)
+        let key = target.description
+        if let cached = compiler.pointee.referenceCache[key] { return cached }
         do {
-            return try compiler.registry.locate(target)
+            let location = try compiler.pointee.registry.locate(target)
+            compiler.pointee.referenceCache[key] = location
+            return location
         } catch {
             problem("$ref", error.message)
             return nil
@@ -91,7 +97,7 @@ struct KeywordBuilder {
     mutating func build() {
         if let ref = schema["$ref"] {
             if let text = ref.stringValue {
-                if let target = reference(text) { add(.ref(compiler.node(for: target)), "$ref") }
+                if let target = reference(text) { add(.ref(compiler.pointee.node(for: target)), "$ref") }
             } else {
                 problem("$ref", "must be a string")
             }
@@ -114,15 +120,15 @@ struct KeywordBuilder {
             let uri = URIReference(ref)
             let name = uri.fragment ?? ""
             let isAnchorName = !name.isEmpty && !name.hasPrefix("/")
-            let declared = compiler.registry.value(at: target)?["$dynamicAnchor"]?.stringValue
+            let declared = compiler.pointee.registry.value(at: target)?["$dynamicAnchor"]?.stringValue
             let isDynamic = isAnchorName && declared == name
-            add(.dynamicRef(target: compiler.node(for: target), candidates: [:], isDynamic: isDynamic), "$dynamicRef")
+            add(.dynamicRef(target: compiler.pointee.node(for: target), candidates: [:], isDynamic: isDynamic), "$dynamicRef")
             if isDynamic { dynamicSites.append((keywords.count - 1, name, false)) }
         }
         if draft == .draft2019_09, let ref = schema["$recursiveRef"]?.stringValue, let target = reference(ref) {
-            let resource = compiler.registry.context(at: target)?.resource
-            let isDynamic = resource.map { compiler.registry.resources[$0].recursiveAnchor } ?? false
-            add(.recursiveRef(target: compiler.node(for: target), candidates: [:], isDynamic: isDynamic), "$recursiveRef")
+            let resource = compiler.pointee.registry.context(at: target)?.resource
+            let isDynamic = resource.map { compiler.pointee.registry.resources[$0].recursiveAnchor } ?? false
+            add(.recursiveRef(target: compiler.pointee.node(for: target), candidates: [:], isDynamic: isDynamic), "$recursiveRef")
             if isDynamic { dynamicSites.append((keywords.count - 1, "", true)) }
         }
     }
@@ -349,7 +355,7 @@ struct KeywordBuilder {
 
     mutating func buildFormat() {
         guard let name = schema["format"]?.stringValue else { return }
-        let asserts = compiler.options.formatAssertion || (draft >= .draft2019_09 && context.vocabularies.contains(.formatAssertion))
+        let asserts = compiler.pointee.options.formatAssertion || (draft >= .draft2019_09 && context.vocabularies.contains(.formatAssertion))
         guard asserts, let check = FormatChecker.check(named: name) else { return }
         add(.format(name, check), "format")
     }

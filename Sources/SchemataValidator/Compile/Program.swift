@@ -102,8 +102,14 @@ struct CompiledNode: Sendable {
     var keywords: [CompiledKeyword] = []
     /// The registry resource it belongs to (for the dynamic scope).
     var resource: Int
-    /// Its absolute location: base URI and JSON Pointer fragment.
-    var location: String
+    /// Its resource's URI (no fragment).
+    var baseURI: String
+    /// Its pointer within that resource.
+    var pointer: JSONPointer
+
+    /// Its absolute location: base URI and JSON Pointer fragment (built on
+    /// demand: only error output needs it).
+    var location: String { baseURI + pointer.uriFragment }
     /// Whether it holds `unevaluatedProperties` or `unevaluatedItems`.
     var hasUnevaluated = false
 }

@@ -2,6 +2,15 @@
 /// walks into (so that an `$id` inside `const`, `enum` or an unknown keyword
 /// is not taken for a real identifier).
 enum KeywordCatalog {
+    /// The three keyword sets of each draft, computed once.
+    static let tables: [Draft: (single: Set<String>, arrays: Set<String>, maps: Set<String>)] = {
+        var tables: [Draft: (single: Set<String>, arrays: Set<String>, maps: Set<String>)] = [:]
+        for draft in Draft.allCases {
+            tables[draft] = (singleSchemaKeywords(draft), schemaArrayKeywords(draft), schemaMapKeywords(draft))
+        }
+        return tables
+    }()
+
     /// Keywords whose value is one subschema.
     static func singleSchemaKeywords(_ draft: Draft) -> Set<String> {
         var keywords: Set<String> = ["additionalProperties", "not"]

@@ -22,11 +22,11 @@ struct Evaluation {
     var instancePath: [String] = []
     var keywordPath: [String] = []
 
-    init(program: Program, document: JSONDocument, maximumDepth: Int, collectsErrors: Bool) {
+    init(program: Program, document: JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false) {
         self.program = program
         self.document = document
         self.maximumDepth = maximumDepth
-        self.collector = collectsErrors ? ErrorCollector() : nil
+        self.collector = collectsErrors ? ErrorCollector(recordsPasses: recordsPasses) : nil
     }
 
     var collecting: Bool { collector != nil }
@@ -61,6 +61,7 @@ struct Evaluation {
             let entry = program.nodes[node].keywords[index]
             if collecting { keywordPath.append(entry.name) }
             let ok = check(entry, node: node, instance, &local)
+            if let collector, collector.recordsPasses, ok { pass(node, entry.name) }
             if collecting { keywordPath.removeLast() }
             if !ok {
                 valid = false
@@ -100,6 +101,15 @@ struct Evaluation {
         return ok
     }
 
+    /// Records that the current keyword passed (verbose output only).
+    func pass(_ node: Int, _ keyword: String) {
+        guard let collector else { return }
+        collector.passes.append(
+            ValidationError(
+                instanceLocation: JSONPointer(tokens: instancePath), keywordLocation: JSONPointer(tokens: keywordPath),
+                absoluteKeywordLocation: program.nodes[node].location + "/" + JSONPointer.escape(keyword), message: ""))
+    }
+
     /// Records a failure of the current keyword.
     func fail(_ node: Int, _ keyword: String, _ instance: Int, _ message: @autoclosure () -> String) {
         guard let collector else { return }
@@ -117,4 +127,11 @@ struct Evaluation {
 /// Collected validation errors (a reference shared by one evaluation).
 final class ErrorCollector {
     var errors: [ValidationError] = []
+    /// Keywords that passed (for the verbose output format).
+    var passes: [ValidationError] = []
+    let recordsPasses: Bool
+
+    init(recordsPasses: Bool) {
+        self.recordsPasses = recordsPasses
+    }
 }

@@ -16,14 +16,14 @@ extension MetaSchemas {
                     "$ref": "#"
                   }
                 },
-                "nonNegativeInteger": {
+                "positiveInteger": {
                   "type": "integer",
                   "minimum": 0
                 },
-                "nonNegativeIntegerDefault0": {
+                "positiveIntegerDefault0": {
                   "allOf": [
                     {
-                      "$ref": "#/definitions/nonNegativeInteger"
+                      "$ref": "#/definitions/positiveInteger"
                     },
                     {
                       "default": 0
@@ -85,10 +85,10 @@ extension MetaSchemas {
                   "default": false
                 },
                 "maxLength": {
-                  "$ref": "#/definitions/nonNegativeInteger"
+                  "$ref": "#/definitions/positiveInteger"
                 },
                 "minLength": {
-                  "$ref": "#/definitions/nonNegativeIntegerDefault0"
+                  "$ref": "#/definitions/positiveIntegerDefault0"
                 },
                 "pattern": {
                   "type": "string",
@@ -117,20 +117,20 @@ extension MetaSchemas {
                   "default": {}
                 },
                 "maxItems": {
-                  "$ref": "#/definitions/nonNegativeInteger"
+                  "$ref": "#/definitions/positiveInteger"
                 },
                 "minItems": {
-                  "$ref": "#/definitions/nonNegativeIntegerDefault0"
+                  "$ref": "#/definitions/positiveIntegerDefault0"
                 },
                 "uniqueItems": {
                   "type": "boolean",
                   "default": false
                 },
                 "maxProperties": {
-                  "$ref": "#/definitions/nonNegativeInteger"
+                  "$ref": "#/definitions/positiveInteger"
                 },
                 "minProperties": {
-                  "$ref": "#/definitions/nonNegativeIntegerDefault0"
+                  "$ref": "#/definitions/positiveIntegerDefault0"
                 },
                 "required": {
                   "$ref": "#/definitions/stringArray"

@@ -72,9 +72,10 @@ struct ResourceScanner {
             if draft == .draft2019_09, schema["$recursiveAnchor"] == .bool(true) {
                 registry.setRecursiveAnchor(resource: resourceNumber)
             }
-            let single = KeywordCatalog.singleSchemaKeywords(draft)
-            let arrays = KeywordCatalog.schemaArrayKeywords(draft)
-            let maps = KeywordCatalog.schemaMapKeywords(draft)
+            let catalog = KeywordCatalog.tables[draft]!
+            let single = catalog.single
+            let arrays = catalog.arrays
+            let maps = catalog.maps
             for (keyword, value) in schema {
                 if single.contains(keyword), value.kind == .object || value.kind == .boolean {
                     stack.append(Item(value: value, tokens: item.tokens + [keyword], base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))

@@ -21,13 +21,30 @@ struct SchemaContext: Sendable {
 
 /// One schema resource: a schema with its own base URI.
 struct SchemaResourceInfo: Sendable {
-    var uri: URIReference
+    var uri: URIReference {
+        didSet { uriString = SchemaResourceInfo.text(uri) }
+    }
+    /// `uri` as text, without an empty fragment.
+    private(set) var uriString: String
     var location: SchemaLocation
     var draft: Draft
     /// `$dynamicAnchor` names declared in this resource → their locations.
     var dynamicAnchors: [String: SchemaLocation] = [:]
     /// Whether the resource root has `"$recursiveAnchor": true` (2019-09).
     var recursiveAnchor = false
+
+    init(uri: URIReference, location: SchemaLocation, draft: Draft) {
+        self.uri = uri
+        self.uriString = SchemaResourceInfo.text(uri)
+        self.location = location
+        self.draft = draft
+    }
+
+    static func text(_ uri: URIReference) -> String {
+        var text = uri.withoutFragment.description
+        if text.hasSuffix("#") { text.removeLast() }
+        return text
+    }
 }
 
 /// A failure to build or use the registry.

@@ -1,0 +1,244 @@
+import ArgumentParser
+import SchemataJSON
+import SchemataValidator
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SchemataCommand {
+    /// `schemata validate SCHEMA INSTANCE…`
+    public struct Validate: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Validate JSON instances against a JSON Schema (drafts 4, 6, 7, 2019-09, 2020-12).",
+            discussion: """
+                Instances are files, '-' for standard input, or .jsonl files with one instance per line. \
+                Messages name file:line:col and the instance's JSON Pointer. \
+                Exit codes: 0 all valid, 1 something invalid, 2 usage, I/O or schema error.
+                """
+        )
+
+        @Argument(help: "The schema file.")
+        var schema: String
+
+        @Argument(help: "Instance files ('-' for standard input; .jsonl: one instance per line).")
+        var instances: [String] = []
+
+        @Option(name: .customLong("registry"), help: ArgumentHelp("Map a URI prefix to a local directory for $ref (PREFIX=DIR; repeatable).", valueName: "PREFIX=DIR"))
+        var registryMappings: [String] = []
+
+        @Option(name: .customLong("default-dialect"), help: "The meta-schema URI for schemas without $schema (default: 2020-12).")
+        var defaultDialect: String?
+
+        @Flag(name: .customLong("format-assertion"), help: "Check 'format' values (by default they are annotations).")
+        var formatAssertion = false
+
+        @Option(help: "Output format: flag, basic, detailed or verbose.")
+        var output: OutputStyle = .basic
+
+        @Flag(help: "Print machine-readable JSON, one object per instance.")
+        var json = false
+
+        @Flag(help: "Print compile time and validation throughput (parsing excluded) instead of results.")
+        var benchmark = false
+
+        @Option(help: "Validation passes over the instances for --benchmark.")
+        var loop: Int = 100
+
+        /// The output formats, for the option.
+        public enum OutputStyle: String, ExpressibleByArgument, CaseIterable {
+            case flag, basic, detailed, verbose
+        }
+
+        public init() {}
+
+        public func validate() throws {
+            if instances.isEmpty { throw ValidationError("no instances to validate (name files, or '-' for standard input)") }
+            if loop < 1 { throw ValidationError("--loop must be at least 1") }
+            for mapping in registryMappings where !mapping.contains("=") {
+                throw ValidationError("--registry takes PREFIX=DIR, got '\(mapping)'")
+            }
+            if let defaultDialect, Draft(metaSchemaURI: defaultDialect) == nil {
+                throw ValidationError("unknown --default-dialect '\(defaultDialect)' (use a draft 4, 6, 7, 2019-09 or 2020-12 meta-schema URI)")
+            }
+        }
+
+        public func run() throws {
+            let schemaFile = try InputFile.read(schema)
+            let schemaValue: JSONValue
+            do {
+                schemaValue = try JSONParser().parse(schemaFile.bytes)
+            } catch {
+                throw CommandFailure.usage("schema: \(error.inFile(schemaFile.displayName))")
+            }
+            var registry = SchemaRegistry()
+            for mapping in registryMappings {
+                let parts = mapping.split(separator: "=", maxSplits: 1)
+                registry.map(prefix: String(parts[0]), toDirectory: String(parts[1]))
+            }
+            var options = ValidatorOptions()
+            options.formatAssertion = formatAssertion
+            if let defaultDialect, let draft = Draft(metaSchemaURI: defaultDialect) { options.defaultDraft = draft }
+            let start = Clock.now
+            let validator: Validator
+            do {
+                validator = try Validator(schema: schemaValue, registry: registry, options: options, uri: schemaURI(schemaFile))
+            } catch {
+                throw CommandFailure.usage("\(schemaFile.displayName): \(error)")
+            }
+            let compileSeconds = Clock.since(start)
+
+            var items: [Instance] = []
+            for path in instances {
+                let file = try InputFile.read(path)
+                items += try Instance.read(file)
+            }
+            if benchmark {
+                runBenchmark(validator, items, compileSeconds: compileSeconds)
+                return
+            }
+            var invalid = 0
+            for item in items {
+                guard let document = item.document else {
+                    invalid += 1
+                    continue
+                }
+                let format = OutputFormat(rawValue: output.rawValue)!
+                if format == .flag && !json {
+                    let valid = validator.isValid(document)
+                    if !valid { invalid += 1 }
+                    StandardStreams.writeOutput("\(item.name): \(valid ? "valid" : "invalid")\n")
+                    continue
+                }
+                let passes: [SchemataValidator.ValidationError]
+                let result: ValidationResult
+                if format == .verbose {
+                    (result, passes) = validator.validateVerbose(document)
+                } else {
+                    result = validator.validate(document)
+                    passes = []
+                }
+                if !result.isValid { invalid += 1 }
+                if json {
+                    var object: JSONObject = ["instance": .string(item.name)]
+                    if let line = item.line { object["line"] = .number(JSONNumber(line)) }
+                    object["output"] = format.render(result, passes: passes)
+                    StandardStreams.writeOutput(JSONSerializer().string(from: .object(object)) + "\n")
+                } else {
+                    report(result, item: item, document: document)
+                }
+            }
+            if invalid > 0 { throw CommandFailure.checkFailed }
+        }
+
+        func schemaURI(_ file: InputFile) -> String? {
+            guard file.displayName != "<stdin>" else { return nil }
+            let path = file.displayName.hasPrefix("/") ? file.displayName : currentDirectory() + "/" + file.displayName
+            return "file://" + path
+        }
+
+        func report(_ result: ValidationResult, item: Instance, document: JSONDocument) {
+            if result.isValid {
+                StandardStreams.writeOutput("\(item.name): valid\n")
+                return
+            }
+            for error in result.errors {
+                let location = item.location(of: error.instanceLocation, in: document)
+                StandardStreams.writeError(
+                    "\(item.file):\(location.line):\(location.column): error: \(error.message) at \(error.instanceLocation.isRoot ? "the root" : error.instanceLocation.description) [\(error.keywordLocation)]\n")
+            }
+        }
+
+        func runBenchmark(_ validator: Validator, _ items: [Instance], compileSeconds: Double) {
+            let documents = items.compactMap(\.document)
+            let bytes = items.reduce(0) { $0 + $1.byteCount }
+            var valid = 0
+            let start = Clock.now
+            for _ in 0..<loop {
+                valid = 0
+                for document in documents where validator.isValid(document) { valid += 1 }
+            }
+            let seconds = max(Clock.since(start), 1e-9)
+            let count = Double(documents.count * loop)
+            StandardStreams.writeOutput("""
+                compile: \(format3(compileSeconds * 1000)) ms
+                instances: \(documents.count) (\(valid) valid), \(bytes) bytes, \(loop) passes
+                validation: \(format3(count / seconds)) instances/s, \(format3(Double(bytes * loop) / seconds / 1e6)) MB/s (parsing excluded)
+
+                """)
+        }
+
+        func format3(_ value: Double) -> String {
+            let scaled = (value * 1000).rounded() / 1000
+            return String(scaled)
+        }
+    }
+}
+
+/// One instance to validate: from a file, or a line of a JSON Lines file.
+struct Instance {
+    var file: String
+    var line: Int?
+    var document: JSONDocument?
+    var lineIndex: LineIndex?
+    var byteCount: Int
+
+    var name: String { line.map { "\(file):\($0)" } ?? file }
+
+    /// Reads the instances of one input, reporting parse errors.
+    static func read(_ input: InputFile) throws -> [Instance] {
+        if input.isJSONLines {
+            var result: [Instance] = []
+            let index = LineIndex(input.bytes)
+            for element in JSONParser().parseSequence(input.bytes, framing: .lines) {
+                switch element.result {
+                case .success(let document):
+                    result.append(Instance(file: input.displayName, line: element.line, document: document, lineIndex: index, byteCount: document.arena.count))
+                case .failure(let error):
+                    StandardStreams.writeError(error.inFile(input.displayName).description + "\n")
+                    result.append(Instance(file: input.displayName, line: element.line, document: nil, lineIndex: nil, byteCount: 0))
+                }
+            }
+            return result
+        }
+        do {
+            let document = try JSONParser().parseDocument(input.bytes)
+            return [Instance(file: input.displayName, line: nil, document: document, lineIndex: LineIndex(input.bytes), byteCount: input.bytes.count)]
+        } catch {
+            StandardStreams.writeError(error.inFile(input.displayName).description + "\n")
+            return [Instance(file: input.displayName, line: nil, document: nil, lineIndex: nil, byteCount: 0)]
+        }
+    }
+
+    /// Where the value at `pointer` (or its nearest existing ancestor) starts.
+    func location(of pointer: JSONPointer, in document: JSONDocument) -> SourceLocation {
+        guard let lineIndex else { return SourceLocation(offset: 0, line: line ?? 1, column: 1) }
+        var current: JSONPointer? = pointer
+        while let candidate = current {
+            if let index = document.index(of: candidate) {
+                return lineIndex.location(ofOffset: Int(document.span(at: index).start))
+            }
+            current = candidate.parent
+        }
+        return lineIndex.location(ofOffset: 0)
+    }
+}
+
+/// A monotonic clock in seconds.
+enum Clock {
+    static var now: Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    static func since(_ start: Double) -> Double { now - start }
+}
+
+func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    guard getcwd(&buffer, buffer.count) != nil else { return "." }
+    return String(cString: buffer)
+}
