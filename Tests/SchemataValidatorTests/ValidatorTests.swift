@@ -1,0 +1,131 @@
+import SchemataJSON
+import Testing
+@testable import SchemataValidator
+
+@Suite struct ValidatorTests {
+    func validator(_ schema: String, options: ValidatorOptions = ValidatorOptions()) throws -> Validator {
+        try Validator(schema: JSONValue(parsing: schema), options: options)
+    }
+
+    func errors(_ schema: String, _ instance: String) throws -> [SchemataValidator.ValidationError] {
+        try validator(schema).validate(JSONValue(parsing: instance)).errors
+    }
+
+    @Test func messagesNameExpectedActualAndWhere() throws {
+        let found = try errors(##"{"properties": {"age": {"type": "integer"}}}"##, ##"{"age": "42"}"##)
+        #expect(found.count == 1)
+        #expect(found[0].description == #"expected integer, got string "42" at /age"#)
+        #expect(found[0].keywordLocation.description == "/properties/age/type")
+        #expect(found[0].instanceLocation.description == "/age")
+        #expect(found[0].absoluteKeywordLocation.hasSuffix("#/properties/age/type"))
+    }
+
+    @Test func failedAnyOfPointsAtTheClosestBranch() throws {
+        let schema = ##"""
+            {"anyOf": [
+              {"type": "string"},
+              {"type": "object", "properties": {"name": {"type": "string"}, "age": {"minimum": 0}}, "required": ["name"]}
+            ]}
+            """##
+        let found = try errors(schema, ##"{"name": "Ada", "age": -1}"##)
+        #expect(found.first?.keywordLocation.description == "/anyOf")
+        // The object branch got further (into /age): its error is reported,
+        // the string branch's type mismatch is not.
+        #expect(found.contains { $0.instanceLocation.description == "/age" && $0.message.contains("at least 0") })
+        #expect(!found.contains { $0.keywordLocation.description == "/anyOf/0/type" })
+    }
+
+    @Test func exactNumbers() throws {
+        let multiple = try validator(##"{"multipleOf": 0.1}"##)
+        #expect(multiple.isValid(try JSONValue(parsing: "0.3")))
+        #expect(!multiple.isValid(try JSONValue(parsing: "0.35")))
+        #expect(try validator(##"{"multipleOf": 0.5}"##).isValid(JSONValue(parsing: "1e308")))
+        #expect(try validator(##"{"maximum": 18446744073709551615}"##).isValid(JSONValue(parsing: "18446744073709551615")))
+        #expect(try !validator(##"{"maximum": 18446744073709551615}"##).isValid(JSONValue(parsing: "18446744073709551616")))
+        #expect(try validator(##"{"const": 1}"##).isValid(JSONValue(parsing: "1.0")))
+        #expect(try !validator(##"{"uniqueItems": true}"##).isValid(JSONValue(parsing: "[1, 1.0]")))
+    }
+
+    @Test func invalidSchemasListEveryProblem() throws {
+        let error = try #require(throws: SchemaCompileError.self) {
+            try validator(##"{"type": "strin", "properties": {"a": {"minLength": -1}}}"##)
+        }
+        #expect(error.problems.contains { $0.pointer.description == "/type" })
+        #expect(error.problems.contains { $0.pointer.description == "/properties/a/minLength" })
+    }
+
+    @Test func unresolvableReferencesAreCompileErrors() throws {
+        let error = try #require(throws: SchemaCompileError.self) { try validator(##"{"$ref": "#/$defs/missing"}"##) }
+        #expect(error.description.contains("missing"))
+        let remote = try #require(throws: SchemaCompileError.self) { try validator(##"{"$ref": "https://example.com/x.json"}"##) }
+        #expect(remote.description.contains("remote fetching is off"))
+    }
+
+    @Test func referenceCyclesWithoutProgressAreCompileErrors() throws {
+        let error = try #require(throws: SchemaCompileError.self) {
+            try validator(##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"}"##)
+        }
+        #expect(error.description.contains("cycle"))
+        // Recursion through a child instance is fine.
+        #expect(try validator(##"{"items": {"$ref": "#"}}"##).isValid(JSONValue(parsing: "[[[]]]")))
+    }
+
+    @Test func deepInstancesAgainstRecursiveSchemasEndInAClearError() throws {
+        var options = ValidatorOptions()
+        options.maximumEvaluationDepth = 100
+        let recursive = try validator(##"{"items": {"$ref": "#"}}"##, options: options)
+        var value: JSONValue = []
+        for _ in 0..<200 { value = .array([value]) }
+        let result = recursive.validate(value)
+        #expect(!result.isValid)
+        #expect(result.exceededDepth)
+        #expect(result.errors.contains { $0.message.contains("deeper than 100") })
+    }
+
+    @Test func formatIsAnAnnotationUnlessAsserted() throws {
+        #expect(try validator(##"{"format": "email"}"##).isValid(JSONValue(parsing: #""not an email""#)))
+        var options = ValidatorOptions()
+        options.formatAssertion = true
+        let strict = try validator(##"{"format": "email"}"##, options: options)
+        #expect(!strict.isValid(try JSONValue(parsing: #""not an email""#)))
+        #expect(strict.isValid(try JSONValue(parsing: #""ada@example.com""#)))
+    }
+
+    @Test func draftIsChosenBySchemaOrDefault() throws {
+        #expect(try validator(##"{"$schema": "http://json-schema.org/draft-04/schema#"}"##).draft == .draft4)
+        #expect(try validator("{}").draft == .draft2020_12)
+        var options = ValidatorOptions()
+        options.defaultDraft = .draft7
+        // Draft 7: "$ref" hides its siblings.
+        let siblings = try validator(##"{"$defs": {"s": {"type": "string"}}, "$ref": "#/$defs/s", "maxLength": 1}"##, options: options)
+        #expect(siblings.isValid(try JSONValue(parsing: #""long""#)))
+        let modern = try validator(##"{"$defs": {"s": {"type": "string"}}, "$ref": "#/$defs/s", "maxLength": 1}"##)
+        #expect(!modern.isValid(try JSONValue(parsing: #""long""#)))
+    }
+
+    @Test func outputFormats() throws {
+        let result = try validator(##"{"properties": {"a": {"type": "string"}}}"##).validate(JSONValue(parsing: ##"{"a": 1}"##))
+        #expect(OutputFormat.flag.render(result) == ["valid": false])
+        let basic = OutputFormat.basic.render(result)
+        #expect(basic["errors"]?[0]?["instanceLocation"] == "/a")
+        #expect(basic["errors"]?[0]?["keywordLocation"] == "/properties/a/type")
+        let detailed = OutputFormat.detailed.render(result)
+        #expect(detailed["valid"] == false)
+        #expect(detailed["errors"]?[0]?["keywordLocation"] == "/properties/a/type")
+    }
+
+    @Test func validatesFromManyThreadsAtOnce() async throws {
+        let shared = try validator(##"{"type": "array", "items": {"type": "integer", "minimum": 0}}"##)
+        let good = JSONDocument(value: try JSONValue(parsing: "[1, 2, 3]"))
+        let bad = JSONDocument(value: try JSONValue(parsing: "[1, -2, 3]"))
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<64 {
+                group.addTask { shared.isValid(index % 2 == 0 ? good : bad) == (index % 2 == 0) }
+            }
+            var all: [Bool] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.count == 64 && outcomes.allSatisfy { $0 })
+    }
+}
