@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Validator benchmark: Schemata beside Sourcemeta Blaze (the `jsonschema`
+CLI from PyPI `sourcemeta-jsonschema`) and jsonschema-rs (PyPI), measured in
+one run on the workloads in ../shared/bench/validators (override with
+SCHEMATA_SHARED). Format assertion is off for all three.
+
+Reports compile time (ms) and validation throughput (instances/s, MB/s of
+instance text; parsing excluded) and the ratios Schemata / peer."""
+import json, os, re, subprocess, sys, time
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+shared = os.environ.get("SCHEMATA_SHARED") or os.path.join(root, "..", "shared")
+workloads_dir = os.path.join(shared, "bench", "validators")
+schemata = os.path.join(root, ".build", "release", "schemata")
+blaze = os.path.join(root, ".venv", "bin", "jsonschema")
+loop = int(os.environ.get("BENCH_LOOP", "20"))
+
+if not os.path.isdir(workloads_dir):
+    print(f"skipping validator benchmark: {workloads_dir} is absent")
+    sys.exit(0)
+
+try:
+    sys.path.insert(0, "")
+    import jsonschema_rs  # noqa: E402
+except ImportError:
+    jsonschema_rs = None
+    print("note: jsonschema-rs is not installed (run scripts/setup-peers.sh); its column is empty")
+
+
+def instances_of(folder):
+    for name in ("instances.jsonl", "instance.json"):
+        path = os.path.join(folder, name)
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def load_instances(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if path.endswith(".jsonl"):
+        lines = [line for line in data.split(b"\n") if line.strip()]
+        return [json.loads(line) for line in lines], sum(len(line) for line in lines)
+    return [json.loads(data)], len(data)
+
+
+def run_schemata(schema, instances):
+    out = subprocess.run([schemata, "validate", "--benchmark", "--loop", str(loop), schema, instances],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        return None
+    compile_ms = float(re.search(r"compile: ([0-9.]+) ms", out.stdout).group(1))
+    per_second = float(re.search(r"validation: ([0-9.]+) instances/s", out.stdout).group(1))
+    return compile_ms, per_second
+
+
+def run_blaze(schema, instances):
+    if not os.path.exists(blaze):
+        return None
+    start = time.perf_counter()
+    compiled = subprocess.run([blaze, "compile", "--fast", schema], capture_output=True)
+    compile_ms = (time.perf_counter() - start) * 1000
+    if compiled.returncode != 0:
+        return None
+    out = subprocess.run([blaze, "validate", schema, instances, "--benchmark", "--fast", "--loop", str(loop)],
+                         capture_output=True, text=True)
+    means = [float(m) for m in re.findall(r"PASS ([0-9.]+) \+-", out.stdout + out.stderr)]
+    if not means:
+        return compile_ms, None
+    return compile_ms, len(means) / (sum(means) / 1e6)
+
+
+def run_jsonschema_rs(schema_path, values):
+    if jsonschema_rs is None:
+        return None
+    with open(schema_path) as f:
+        schema = json.load(f)
+    start = time.perf_counter()
+    validator = jsonschema_rs.validator_for(schema)
+    compile_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    for _ in range(loop):
+        for value in values:
+            validator.is_valid(value)
+    seconds = time.perf_counter() - start
+    return compile_ms, len(values) * loop / seconds
+
+
+def fmt(value, digits=1):
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def ratio(ours, theirs, higher_is_better=True):
+    if ours is None or theirs is None or theirs == 0 or ours == 0:
+        return "—"
+    return f"{(ours / theirs if higher_is_better else theirs / ours):.2f}×"
+
+
+rows = []
+for name in sorted(os.listdir(workloads_dir)):
+    folder = os.path.join(workloads_dir, name)
+    schema = os.path.join(folder, "schema.json")
+    instances = instances_of(folder)
+    if not os.path.isfile(schema) or instances is None:
+        continue
+    values, size = load_instances(instances)
+    ours = run_schemata(schema, instances)
+    theirs_blaze = run_blaze(schema, instances)
+    theirs_rs = run_jsonschema_rs(schema, values)
+    rows.append((name, len(values), size, ours, theirs_blaze, theirs_rs))
+
+print(f"Validator benchmark (release build, format assertion off, {loop} passes; MB/s counts instance text)")
+print()
+print("| workload | instances | Schemata compile ms | Blaze compile ms | jsonschema-rs compile ms | Schemata inst/s | Schemata MB/s | Blaze inst/s | jsonschema-rs inst/s | throughput vs Blaze | vs jsonschema-rs | compile vs jsonschema-rs |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for name, count, size, ours, b, r in rows:
+    ours_c, ours_t = ours if ours else (None, None)
+    b_c, b_t = b if b else (None, None)
+    r_c, r_t = r if r else (None, None)
+    mbs = None if ours_t is None else ours_t * size / count / 1e6
+    print(f"| {name} | {count} | {fmt(ours_c)} | {fmt(b_c)} | {fmt(r_c)} | {fmt(ours_t, 0)} | {fmt(mbs)} | {fmt(b_t, 0)} | {fmt(r_t, 0)} | "
+          f"{ratio(ours_t, b_t)} | {ratio(ours_t, r_t)} | {ratio(ours_c, r_c, higher_is_better=False)} |")
+print()
+print("Ratios above 1× favour Schemata. Blaze's compile time is a whole `jsonschema compile --fast` run (process start included);")
+print("jsonschema-rs is called from Python (per-call overhead included, instances pre-parsed).")
