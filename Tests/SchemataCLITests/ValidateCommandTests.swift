@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+    /// A scratch folder with the given files.
+    func folder(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schemata-validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, text) in files {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    let schema = #"{"type": "object", "properties": {"age": {"type": "integer", "minimum": 0}}, "required": ["age"]}"#
+
+    @Test func validAndInvalidInstances() throws {
+        let dir = try folder(["s.json": schema, "good.json": #"{"age": 3}"#, "bad.json": "{\n  \"age\": -1\n}"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = try CommandRunner.run(["validate", dir.appendingPathComponent("s.json").path, dir.appendingPathComponent("good.json").path])
+        #expect(good.status == 0)
+        #expect(good.standardOutput.contains("good.json: valid"))
+        let bad = try CommandRunner.run(["validate", dir.appendingPathComponent("s.json").path, dir.appendingPathComponent("bad.json").path])
+        #expect(bad.status == 1)
+        #expect(bad.standardError.contains("bad.json:2:10: error: expected a number at least 0, got -1 at /age [/properties/age/minimum]"))
+    }
+
+    @Test func jsonLinesReportEachLine() throws {
+        let dir = try folder(["s.json": schema, "many.jsonl": "{\"age\": 1}\n{\"age\": \"x\"}\n{}\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try CommandRunner.run(["validate", dir.appendingPathComponent("s.json").path, dir.appendingPathComponent("many.jsonl").path])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput.contains("many.jsonl:1: valid"))
+        #expect(outcome.standardError.contains("many.jsonl:2:9: error: expected integer, got string \"x\" at /age"))
+        #expect(outcome.standardError.contains("many.jsonl:3:1: error: missing required property \"age\" at the root"))
+    }
+
+    @Test func standardOutputAsJSON() throws {
+        let dir = try folder(["s.json": schema])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try CommandRunner.run(["validate", "--json", "--output", "basic", dir.appendingPathComponent("s.json").path, "-"], input: #"{"age": 1.5}"#)
+        #expect(outcome.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+        let output = object?["output"] as? [String: Any]
+        #expect(output?["valid"] as? Bool == false)
+        let errors = output?["errors"] as? [[String: Any]]
+        #expect(errors?.first?["keywordLocation"] as? String == "/properties/age/type")
+        #expect(errors?.first?["instanceLocation"] as? String == "/age")
+        let flag = try CommandRunner.run(["validate", "--json", "--output", "flag", dir.appendingPathComponent("s.json").path, "-"], input: #"{"age": 1}"#)
+        #expect(flag.status == 0)
+        #expect(flag.standardOutput.contains(#""output":{"valid":true}"#))
+    }
+
+    @Test func invalidSchemaIsExitTwo() throws {
+        let dir = try folder(["s.json": #"{"type": "integr"}"#])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try CommandRunner.run(["validate", dir.appendingPathComponent("s.json").path, "-"], input: "1")
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("schemata: error: "))
+        #expect(outcome.standardError.contains("/type"))
+    }
+
+    @Test func registryMapsPrefixesToDirectories() throws {
+        let dir = try folder([
+            "s.json": #"{"$ref": "https://schemas.example/person.json"}"#,
+            "local/person.json": #"{"type": "object", "required": ["name"]}"#,
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let schemaPath = dir.appendingPathComponent("s.json").path
+        let unmapped = try CommandRunner.run(["validate", schemaPath, "-"], input: "{}")
+        #expect(unmapped.status == 2)
+        #expect(unmapped.standardError.contains("remote fetching is off"))
+        let mapped = try CommandRunner.run(["validate", "--registry", "https://schemas.example/=\(dir.appendingPathComponent("local").path)", schemaPath, "-"], input: "{}")
+        #expect(mapped.status == 1)
+        #expect(mapped.standardError.contains("missing required property \"name\""))
+    }
+
+    @Test func usageErrors() throws {
+        #expect(try CommandRunner.run(["validate", "only-a-schema.json"]).status == 2)
+        #expect(try CommandRunner.run(["validate", "--output", "fancy", "a", "b"]).status == 2)
+        #expect(try CommandRunner.run(["validate", "--registry", "nodirectory", "a", "b"]).status == 2)
+    }
+
+    @Test func benchmarkPrintsCompileTimeAndThroughput() throws {
+        let dir = try folder(["s.json": schema, "many.jsonl": "{\"age\": 1}\n{\"age\": 2}\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try CommandRunner.run(["validate", "--benchmark", "--loop", "3", dir.appendingPathComponent("s.json").path, dir.appendingPathComponent("many.jsonl").path])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("compile: "))
+        #expect(outcome.standardOutput.contains("instances: 2 (2 valid)"))
+        #expect(outcome.standardOutput.contains("instances/s"))
+    }
+}
