@@ -10,7 +10,7 @@ import SchemataJSON
 /// for error in result.errors { print(error) }   // expected integer, got string "42" at /age
 /// ```
 public struct Validator: Sendable {
-    let program: Program
+    let program: FlatProgram
     /// The options it was compiled with.
     public let options: ValidatorOptions
     /// The draft of the root schema.
@@ -37,7 +37,7 @@ public struct Validator: Sendable {
             try Validator.checkAgainstMetaSchema(schema, draft: draft, registry: registry, options: options)
         }
         var compiler = Compiler(registry: registry, options: options)
-        self.program = try compiler.compile(root: root)
+        self.program = FlatProgram(try compiler.compile(root: root))
         self.options = options
         self.draft = draft
     }
@@ -57,7 +57,7 @@ public struct Validator: Sendable {
         }
         var compiler = Compiler(registry: metaRegistry, options: metaOptions)
         guard let program = try? compiler.compile(root: location) else { return }
-        let meta = Validator(program: program, options: metaOptions, draft: draft)
+        let meta = Validator(program: FlatProgram(program), options: metaOptions, draft: draft)
         let document = JSONDocument(value: schema)
         if meta.isValid(document) { return }
         let result = meta.validate(document)
@@ -68,7 +68,7 @@ public struct Validator: Sendable {
         }
     }
 
-    init(program: Program, options: ValidatorOptions, draft: Draft) {
+    init(program: FlatProgram, options: ValidatorOptions, draft: Draft) {
         self.program = program
         self.options = options
         self.draft = draft
@@ -77,8 +77,9 @@ public struct Validator: Sendable {
     /// Whether the instance is valid (stops at the first failure).
     public func isValid(_ instance: JSONDocument) -> Bool {
         guard !instance.nodes.isEmpty else { return false }
-        var evaluation = Evaluation(program: program, document: instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false)
-        return evaluation.validate(program.root, instance.rootIndex)
+        return Evaluation.with(program, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
+            $0.validate(Int(program.root), instance.rootIndex)
+        }
     }
 
     /// Whether the value is valid.
@@ -89,21 +90,21 @@ public struct Validator: Sendable {
     /// Validates and collects every error.
     public func validate(_ instance: JSONDocument) -> ValidationResult {
         guard !instance.nodes.isEmpty else { return ValidationResult(isValid: false, errors: [], exceededDepth: false) }
-        var evaluation = Evaluation(program: program, document: instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true)
-        let valid = evaluation.validate(program.root, instance.rootIndex)
-        return ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
+        return Evaluation.with(program, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true) { evaluation in
+            let valid = evaluation.validate(Int(program.root), instance.rootIndex)
+            return ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
+        }
     }
 
     /// Validates and records every keyword evaluated, passing or failing
     /// (for the verbose output format).
     public func validateVerbose(_ instance: JSONDocument) -> (result: ValidationResult, passes: [ValidationError]) {
         guard !instance.nodes.isEmpty else { return (ValidationResult(isValid: false, errors: [], exceededDepth: false), []) }
-        var evaluation = Evaluation(
-            program: program, document: instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true,
-            recordsPasses: true)
-        let valid = evaluation.validate(program.root, instance.rootIndex)
-        let result = ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
-        return (result, evaluation.collector?.passes ?? [])
+        return Evaluation.with(program, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true, recordsPasses: true) { evaluation in
+            let valid = evaluation.validate(Int(program.root), instance.rootIndex)
+            let result = ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
+            return (result, evaluation.collector?.passes ?? [])
+        }
     }
 
     /// Validates a value and collects every error.

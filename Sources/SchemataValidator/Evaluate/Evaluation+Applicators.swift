@@ -1,20 +1,20 @@
 import SchemataJSON
-import SchemataRegex
 
 extension Evaluation {
-    mutating func checkApplicator(_ entry: CompiledKeyword, node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = document.nodes[instance].kind
-        switch entry.keyword {
+    mutating func checkApplicator(_ pc: Int, node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        switch instructions[pc] {
         case .ref(let target):
-            return validate(target, instance, &annotations)
+            return validate(Int(target), instance, &annotations)
 
-        case .dynamicRef(let target, let candidates, let isDynamic), .recursiveRef(let target, let candidates, let isDynamic):
-            var chosen = target
-            if isDynamic {
+        case .dynamicRef(let target, let candidates):
+            var chosen = Int(target)
+            if candidates >= 0 {
                 // The outermost resource in the dynamic scope that declares
                 // the anchor wins.
+                let table = program.candidateTables[Int(candidates)]
                 for resource in scope {
-                    if let candidate = candidates[resource] {
+                    if let candidate = table[Int(resource)] {
                         chosen = candidate
                         break
                     }
@@ -22,88 +22,116 @@ extension Evaluation {
             }
             return validate(chosen, instance, &annotations)
 
-        case .allOf(let branches):
+        case .allOf(let start, let count):
             var valid = true
-            for (position, branch) in branches.enumerated() {
-                if !validateInPlace(branch, instance, &annotations, keywordTokens: [String(position)]) {
+            for position in 0..<Int(count) {
+                let branch = Int(program.nodeLists[Int(start) + position])
+                if !validateInPlace(branch, instance, &annotations, keywordToken: collecting ? String(position) : nil) {
                     valid = false
                     if !collecting { return false }
                 }
             }
             return valid
 
-        case .anyOf(let branches):
-            return anyOf(branches, node: node, entry: entry, instance, &annotations)
+        case .anyOf(let start, let count):
+            return anyOf(Int(start), Int(count), node: node, pc: pc, instance, &annotations)
 
-        case .oneOf(let branches):
-            return oneOf(branches, node: node, entry: entry, instance, &annotations)
+        case .oneOf(let start, let count):
+            return oneOf(Int(start), Int(count), node: node, pc: pc, instance, &annotations)
 
         case .not(let inner):
             let saved = errors
             var none: Annotations? = nil
-            let innerValid = validateInPlace(inner, instance, &none, keywordTokens: [])
+            let innerValid = validate(Int(inner), instance, &none)
             errors = saved
             if !innerValid { return true }
-            fail(node, entry.name, instance, "expected the value not to match the schema in \"not\", but it does")
+            fail(node, pc, instance, "expected the value not to match the schema in \"not\", but it does")
             return false
 
         case .conditional(let condition, let then, let otherwise):
             let saved = errors
             var conditionAnnotations: Annotations? = annotations == nil ? nil : Annotations()
-            let holds = validateInPlace(condition, instance, &conditionAnnotations, keywordTokens: [])
+            let holds = validate(Int(condition), instance, &conditionAnnotations)
             errors = saved
-            if holds {
-                if let conditionAnnotations { annotations?.merge(conditionAnnotations) }
-                guard let then else { return true }
-                if collecting { keywordPath[keywordPath.count - 1] = "then" }
-                defer { if collecting { keywordPath[keywordPath.count - 1] = entry.name } }
-                return validate(then, instance, &annotations)
-            }
-            guard let otherwise else { return true }
-            if collecting { keywordPath[keywordPath.count - 1] = "else" }
-            defer { if collecting { keywordPath[keywordPath.count - 1] = entry.name } }
-            return validate(otherwise, instance, &annotations)
+            let branch = holds ? then : otherwise
+            if holds, let conditionAnnotations { annotations?.merge(conditionAnnotations) }
+            guard branch >= 0 else { return true }
+            if collecting { keywordPath[keywordPath.count - 1] = holds ? "then" : "else" }
+            let valid = validate(Int(branch), instance, &annotations)
+            if collecting { keywordPath[keywordPath.count - 1] = "if" }
+            return valid
 
-        case .properties(let list):
+        case .properties(let start, let count):
             guard kind == .object else { return true }
             var valid = true
-            for (name, subschema) in list {
-                guard let value = document.member(name, of: instance) else { continue }
-                annotations?.properties.insert(value - 1)
-                if !validateChild(subschema, value, token: name, keywordTokens: [name]) {
+            var child = instance + 1
+            let end = Int(tape[instance].payload)
+            let entries = Int(start)..<Int(start + count)
+            while child < end {
+                let valueEnd = subtreeEnd(child + 1)
+                if !tape[child].isShadowed {
+                    for position in entries where keyIs(child, program.entries[position].name) {
+                        annotations?.properties.insert(child)
+                        let name = program.nameText(program.entries[position].name)
+                        if !validateChild(Int(program.entries[position].node), child + 1, token: name, keywordToken: collecting ? name : nil) {
+                            valid = false
+                            if !collecting { return false }
+                        }
+                        break
+                    }
+                }
+                child = valueEnd
+            }
+            return valid
+
+        case .patternProperties(let start, let count):
+            guard kind == .object else { return true }
+            var valid = true
+            var child = instance + 1
+            let end = Int(tape[instance].payload)
+            while child < end {
+                let valueEnd = subtreeEnd(child + 1)
+                if !tape[child].isShadowed {
+                    let name = string(child)
+                    for position in Int(start)..<Int(start + count) {
+                        let entry = program.patternEntries[position]
+                        let regex = program.regexes[Int(entry.regex)]
+                        guard regex.matches(name) else { continue }
+                        annotations?.properties.insert(child)
+                        if !validateChild(Int(entry.node), child + 1, token: name, keywordToken: collecting ? regex.source : nil) {
+                            valid = false
+                            if !collecting { return false }
+                        }
+                    }
+                }
+                child = valueEnd
+            }
+            return valid
+
+        case .additionalProperties(let subschema, let knownStart, let knownCount, let patternStart, let patternCount):
+            guard kind == .object else { return true }
+            var valid = true
+            var child = instance + 1
+            let end = Int(tape[instance].payload)
+            let known = Int(knownStart)..<Int(knownStart + knownCount)
+            let patterns = Int(patternStart)..<Int(patternStart + patternCount)
+            while child < end {
+                let valueEnd = subtreeEnd(child + 1)
+                defer { child = valueEnd }
+                if tape[child].isShadowed { continue }
+                if known.contains(where: { keyIs(child, program.nameList[$0]) }) { continue }
+                if !patterns.isEmpty {
+                    let name = string(child)
+                    if patterns.contains(where: { program.regexes[$0].matches(name) }) { continue }
+                }
+                annotations?.properties.insert(child)
+                if program.isAlwaysFalse(Int(subschema)) {
+                    fail(node, pc, instance, "property \(JSONSerializer.quoted(string(child))) is not allowed")
                     valid = false
                     if !collecting { return false }
+                    continue
                 }
-            }
-            return valid
-
-        case .patternProperties(let list):
-            guard kind == .object else { return true }
-            var valid = true
-            for (key, value) in document.members(of: instance) {
-                let name = document.string(at: key)
-                for (regex, subschema) in list where regex.matches(name) {
-                    annotations?.properties.insert(key)
-                    if !validateChild(subschema, value, token: name, keywordTokens: [regex.source]) {
-                        valid = false
-                        if !collecting { return false }
-                    }
-                }
-            }
-            return valid
-
-        case .additionalProperties(let subschema, let known, let patterns):
-            guard kind == .object else { return true }
-            var valid = true
-            for (key, value) in document.members(of: instance) {
-                let name = document.string(at: key)
-                if known.contains(name) || patterns.contains(where: { $0.matches(name) }) { continue }
-                annotations?.properties.insert(key)
-                if !validateChild(subschema, value, token: name) {
-                    if collecting, program.isAlwaysFalse(subschema) {
-                        collector?.errors.removeLast()
-                        fail(node, entry.name, instance, "property \(JSONSerializer.quoted(name)) is not allowed")
-                    }
+                if !validateChild(Int(subschema), child + 1, token: collecting ? string(child) : "") {
                     valid = false
                     if !collecting { return false }
                 }
@@ -113,56 +141,59 @@ extension Evaluation {
         case .propertyNames(let subschema):
             guard kind == .object else { return true }
             var valid = true
-            for (key, _) in document.members(of: instance) {
-                if !validateChild(subschema, key, token: document.string(at: key)) {
+            var child = instance + 1
+            let end = Int(tape[instance].payload)
+            while child < end {
+                if !validateChild(Int(subschema), child, token: collecting ? string(child) : "") {
                     valid = false
                     if !collecting { return false }
                 }
+                child = subtreeEnd(child + 1)
             }
             return valid
 
-        case .dependentSchemas(let list):
+        case .dependentSchemas(let start, let count):
             guard kind == .object else { return true }
             var valid = true
-            for (name, subschema) in list where document.member(name, of: instance) != nil {
-                if !validateInPlace(subschema, instance, &annotations, keywordTokens: [name]) {
+            for position in Int(start)..<Int(start + count) {
+                let entry = program.entries[position]
+                guard member(entry.name, of: instance) != nil else { continue }
+                if !validateInPlace(Int(entry.node), instance, &annotations, keywordToken: collecting ? program.nameText(entry.name) : nil) {
                     valid = false
                     if !collecting { return false }
                 }
             }
             return valid
 
-        case .prefixItems(let list):
+        case .prefixItems(let start, let count):
             guard kind == .array else { return true }
             var valid = true
             var child = instance + 1
-            let end = document.subtreeEnd(instance)
+            let end = Int(tape[instance].payload)
             var position = 0
-            while child < end, position < list.count {
-                if !validateChild(list[position], child, token: String(position), keywordTokens: [String(position)]) {
+            while child < end, position < Int(count) {
+                if !validateChild(Int(program.nodeLists[Int(start) + position]), child, token: collecting ? String(position) : "", keywordToken: collecting ? String(position) : nil) {
                     valid = false
                     if !collecting { return false }
                 }
-                child = document.subtreeEnd(child)
+                child = subtreeEnd(child)
                 position += 1
             }
-            if annotations != nil {
-                annotations!.itemsPrefix = max(annotations!.itemsPrefix, position)
-            }
+            if annotations != nil { annotations!.itemsPrefix = max(annotations!.itemsPrefix, position) }
             return valid
 
         case .items(let subschema, let start):
             guard kind == .array else { return true }
             var valid = true
             var child = instance + 1
-            let end = document.subtreeEnd(instance)
+            let end = Int(tape[instance].payload)
             var position = 0
             while child < end {
-                if position >= start, !validateChild(subschema, child, token: String(position)) {
+                if position >= Int(start), !validateChild(Int(subschema), child, token: collecting ? String(position) : "") {
                     valid = false
                     if !collecting { return false }
                 }
-                child = document.subtreeEnd(child)
+                child = subtreeEnd(child)
                 position += 1
             }
             annotations?.allItems = true
@@ -172,25 +203,25 @@ extension Evaluation {
             guard kind == .array else { return true }
             var matches = 0
             var child = instance + 1
-            let end = document.subtreeEnd(instance)
+            let end = Int(tape[instance].payload)
             var position = 0
             let saved = errors
             while child < end {
-                if validateChild(subschema, child, token: String(position)) {
+                if validateChild(Int(subschema), child, token: collecting ? String(position) : "") {
                     matches += 1
                     annotations?.items.insert(position)
-                    if annotations == nil, !collecting, matches >= minimum, maximum == nil { break }
+                    if annotations == nil, !collecting, matches >= Int(minimum), maximum < 0 { break }
                 }
-                child = document.subtreeEnd(child)
+                child = subtreeEnd(child)
                 position += 1
             }
             errors = saved
-            if matches < minimum {
-                fail(node, entry.name, instance, minimum == 1 ? "expected at least one item matching \"contains\"" : "expected at least \(minimum) items matching \"contains\", got \(matches)")
+            if matches < Int(minimum) {
+                fail(node, pc, instance, minimum == 1 ? "expected at least one item matching \"contains\"" : "expected at least \(minimum) items matching \"contains\", got \(matches)")
                 return false
             }
-            if let maximum, matches > maximum {
-                fail(node, entry.name, instance, "expected at most \(maximum) items matching \"contains\", got \(matches)")
+            if maximum >= 0, matches > Int(maximum) {
+                fail(node, pc, instance, "expected at most \(maximum) items matching \"contains\", got \(matches)")
                 return false
             }
             return true
@@ -198,12 +229,18 @@ extension Evaluation {
         case .unevaluatedProperties(let subschema):
             guard kind == .object, let seen = annotations else { return true }
             var valid = true
-            for (key, value) in document.members(of: instance) where !seen.allProperties && !seen.properties.contains(key) {
-                if !validateChild(subschema, value, token: document.string(at: key)) {
-                    valid = false
-                    if !collecting { return false }
+            var child = instance + 1
+            let end = Int(tape[instance].payload)
+            while child < end {
+                let valueEnd = subtreeEnd(child + 1)
+                if !tape[child].isShadowed, !seen.allProperties, !seen.properties.contains(child) {
+                    if !validateChild(Int(subschema), child + 1, token: collecting ? string(child) : "") {
+                        valid = false
+                        if !collecting { return false }
+                    }
+                    annotations!.properties.insert(child)
                 }
-                annotations!.properties.insert(key)
+                child = valueEnd
             }
             return valid
 
@@ -211,16 +248,16 @@ extension Evaluation {
             guard kind == .array, let seen = annotations else { return true }
             var valid = true
             var child = instance + 1
-            let end = document.subtreeEnd(instance)
+            let end = Int(tape[instance].payload)
             var position = 0
             while child < end {
                 if !seen.allItems, position >= seen.itemsPrefix, !seen.items.contains(position) {
-                    if !validateChild(subschema, child, token: String(position)) {
+                    if !validateChild(Int(subschema), child, token: collecting ? String(position) : "") {
                         valid = false
                         if !collecting { return false }
                     }
                 }
-                child = document.subtreeEnd(child)
+                child = subtreeEnd(child)
                 position += 1
             }
             annotations!.allItems = true
@@ -233,14 +270,15 @@ extension Evaluation {
 
     // MARK: anyOf / oneOf
 
-    mutating func anyOf(_ branches: [Int], node: Int, entry: CompiledKeyword, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+    mutating func anyOf(_ start: Int, _ count: Int, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         var anyValid = false
         var closest: [ValidationError]?
-        for (position, branch) in branches.enumerated() {
+        for position in 0..<count {
+            let branch = Int(program.nodeLists[start + position])
             let saved = errors
             if collecting { errors = [] }
             var branchAnnotations: Annotations? = annotations == nil ? nil : Annotations()
-            let valid = validateInPlace(branch, instance, &branchAnnotations, keywordTokens: [String(position)])
+            let valid = validateInPlace(branch, instance, &branchAnnotations, keywordToken: collecting ? String(position) : nil)
             let branchErrors = errors
             errors = saved
             if valid {
@@ -253,20 +291,21 @@ extension Evaluation {
             }
         }
         if anyValid { return true }
-        fail(node, entry.name, instance, "expected the value to match at least one schema in \"anyOf\"; the closest branch fails as follows")
+        fail(node, pc, instance, "expected the value to match at least one schema in \"anyOf\"; the closest branch fails as follows")
         if let closest { collector?.errors.append(contentsOf: closest) }
         return false
     }
 
-    mutating func oneOf(_ branches: [Int], node: Int, entry: CompiledKeyword, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+    mutating func oneOf(_ start: Int, _ count: Int, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         var validBranches: [Int] = []
         var closest: [ValidationError]?
         var collected = Annotations()
-        for (position, branch) in branches.enumerated() {
+        for position in 0..<count {
+            let branch = Int(program.nodeLists[start + position])
             let saved = errors
             if collecting { errors = [] }
             var branchAnnotations: Annotations? = annotations == nil ? nil : Annotations()
-            let valid = validateInPlace(branch, instance, &branchAnnotations, keywordTokens: [String(position)])
+            let valid = validateInPlace(branch, instance, &branchAnnotations, keywordToken: collecting ? String(position) : nil)
             let branchErrors = errors
             errors = saved
             if valid {
@@ -282,10 +321,10 @@ extension Evaluation {
             return true
         }
         if validBranches.isEmpty {
-            fail(node, entry.name, instance, "expected the value to match exactly one schema in \"oneOf\", but it matches none; the closest branch fails as follows")
+            fail(node, pc, instance, "expected the value to match exactly one schema in \"oneOf\", but it matches none; the closest branch fails as follows")
             if let closest { collector?.errors.append(contentsOf: closest) }
         } else {
-            fail(node, entry.name, instance, "expected the value to match exactly one schema in \"oneOf\", but it matches branches \(validBranches.map(String.init).joined(separator: " and "))")
+            fail(node, pc, instance, "expected the value to match exactly one schema in \"oneOf\", but it matches branches \(validBranches.map(String.init).joined(separator: " and "))")
         }
         return false
     }

@@ -1,35 +1,69 @@
 import SchemataJSON
 
-/// One validation of one instance against a ``Program``.
+/// One validation of one instance against a ``FlatProgram``.
 ///
-/// The fast path (no error collection) stops at the first failure and
-/// allocates nothing per node unless `unevaluated*` needs annotations. With
-/// error collection on, every keyword runs and failures are recorded with
-/// their instance and keyword locations.
+/// It reads the tape and the program through buffer pointers that are valid
+/// for the duration of ``Validator``'s call, so the hot path does no
+/// reference counting and no allocation per node (annotations for
+/// `unevaluated*` are collected only where a schema has them). With error
+/// collection on, every keyword runs and failures are recorded with their
+/// instance and keyword locations.
 struct Evaluation {
-    let program: Program
+    let program: FlatProgram
+    let tape: UnsafeBufferPointer<TapeNode>
+    let arena: UnsafeBufferPointer<UInt8>
+    let names: UnsafeBufferPointer<UInt8>
+    let instructions: UnsafeBufferPointer<FlatProgram.Instruction>
     let document: JSONDocument
     let maximumDepth: Int
     /// Resource numbers of the dynamic scope, outermost first.
-    var scope: [Int] = []
+    var scope: [Int32] = []
     var depth = 0
     /// Set when the evaluation went deeper than `maximumDepth`.
     var exceededDepth = false
-    /// Where errors go, or `nil` on the fast path. A reference, so that
-    /// recording an error does not need exclusive access to the evaluation
-    /// (messages are built lazily from its state).
+    /// Where errors go, or `nil` on the fast path (a reference, so that
+    /// recording an error needs no exclusive access to the evaluation).
     let collector: ErrorCollector?
     var instancePath: [String] = []
     var keywordPath: [String] = []
 
-    init(program: Program, document: JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false) {
+    init(
+        program: FlatProgram, document: JSONDocument, tape: UnsafeBufferPointer<TapeNode>, arena: UnsafeBufferPointer<UInt8>,
+        names: UnsafeBufferPointer<UInt8>, instructions: UnsafeBufferPointer<FlatProgram.Instruction>, maximumDepth: Int,
+        collectsErrors: Bool, recordsPasses: Bool = false
+    ) {
         self.program = program
         self.document = document
+        self.tape = tape
+        self.arena = arena
+        self.names = names
+        self.instructions = instructions
         self.maximumDepth = maximumDepth
         self.collector = collectsErrors ? ErrorCollector(recordsPasses: recordsPasses) : nil
+        scope.reserveCapacity(8)
     }
 
-    var collecting: Bool { collector != nil }
+    /// Runs `body` with an evaluation of `document` against `program`.
+    static func with<R>(
+        _ program: FlatProgram, _ document: JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false,
+        _ body: (inout Evaluation) -> R
+    ) -> R {
+        document.nodes.withUnsafeBufferPointer { tape in
+            document.arena.withUnsafeBufferPointer { arena in
+                program.names.withUnsafeBufferPointer { names in
+                    program.instructions.withUnsafeBufferPointer { instructions in
+                        var evaluation = Evaluation(
+                            program: program, document: document, tape: tape, arena: arena, names: names,
+                            instructions: instructions, maximumDepth: maximumDepth, collectsErrors: collectsErrors,
+                            recordsPasses: recordsPasses)
+                        return body(&evaluation)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always) var collecting: Bool { collector != nil }
 
     /// The errors recorded so far (`nil` on the fast path). Setting it
     /// replaces them (used to discard a failed branch's errors).
@@ -45,81 +79,99 @@ struct Evaluation {
     mutating func validate(_ node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         if depth >= maximumDepth {
             exceededDepth = true
-            fail(node, "", instance, "evaluation deeper than \(maximumDepth) levels (a deeply nested instance against a recursive schema)")
+            fail(node, -1, instance, "evaluation deeper than \(maximumDepth) levels (a deeply nested instance against a recursive schema)")
             return false
         }
+        let info = program.nodes[node]
+        if info.count == 0 { return true }
         depth += 1
-        defer { depth -= 1 }
-        let compiled = program.nodes[node]
-        let pushed = scope.last != compiled.resource
-        if pushed { scope.append(compiled.resource) }
-        defer { if pushed { scope.removeLast() } }
-
-        var local: Annotations? = (annotations != nil || compiled.hasUnevaluated) ? Annotations() : nil
+        let pushed = scope.last != info.resource
+        if pushed { scope.append(info.resource) }
         var valid = true
-        for index in compiled.keywords.indices {
-            let entry = program.nodes[node].keywords[index]
-            if collecting { keywordPath.append(entry.name) }
-            let ok = check(entry, node: node, instance, &local)
-            if let collector, collector.recordsPasses, ok { pass(node, entry.name) }
-            if collecting { keywordPath.removeLast() }
-            if !ok {
-                valid = false
-                if !collecting { break }
+        if annotations == nil && !info.hasUnevaluated && !collecting {
+            // The fast path: no annotations, stop at the first failure.
+            var none: Annotations? = nil
+            var pc = Int(info.first)
+            let end = pc + Int(info.count)
+            while pc < end {
+                if !check(pc, node: node, instance, &none) {
+                    valid = false
+                    break
+                }
+                pc += 1
             }
+        } else {
+            var local: Annotations? = Annotations()
+            var pc = Int(info.first)
+            let end = pc + Int(info.count)
+            while pc < end {
+                if collecting { keywordPath.append(program.instructionNames[pc]) }
+                let ok = check(pc, node: node, instance, &local)
+                if let collector, collector.recordsPasses, ok { pass(node, pc) }
+                if collecting { keywordPath.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting { break }
+                }
+                pc += 1
+            }
+            if valid, annotations != nil, let local { annotations!.merge(local) }
         }
-        if valid, annotations != nil, let local { annotations!.merge(local) }
+        if pushed { scope.removeLast() }
+        depth -= 1
         return valid
     }
 
-    /// Validates with a throw-away annotation slot.
+    /// Validates with no annotations wanted.
+    @inline(__always)
     mutating func validate(_ node: Int, _ instance: Int) -> Bool {
         var none: Annotations? = nil
         return validate(node, instance, &none)
     }
 
     /// Validates a child instance (an element or member value).
-    mutating func validateChild(_ node: Int, _ instance: Int, token: String, keywordTokens: [String] = []) -> Bool {
-        if collecting {
-            instancePath.append(token)
-            keywordPath.append(contentsOf: keywordTokens)
-        }
+    mutating func validateChild(_ node: Int, _ instance: Int, token: String, keywordToken: String? = nil) -> Bool {
+        guard collecting else { return validate(node, instance) }
+        instancePath.append(token)
+        if let keywordToken { keywordPath.append(keywordToken) }
         let ok = validate(node, instance)
-        if collecting {
-            instancePath.removeLast()
-            keywordPath.removeLast(keywordTokens.count)
-        }
+        instancePath.removeLast()
+        if keywordToken != nil { keywordPath.removeLast() }
         return ok
     }
 
-    /// Validates the same instance against a subschema reached through
-    /// extra keyword tokens (e.g. the index of an `allOf` branch).
-    mutating func validateInPlace(_ node: Int, _ instance: Int, _ annotations: inout Annotations?, keywordTokens: [String]) -> Bool {
-        if collecting { keywordPath.append(contentsOf: keywordTokens) }
+    /// Validates the same instance against a subschema reached through an
+    /// extra keyword token (e.g. the index of an `allOf` branch).
+    mutating func validateInPlace(_ node: Int, _ instance: Int, _ annotations: inout Annotations?, keywordToken: String?) -> Bool {
+        guard collecting, let keywordToken else { return validate(node, instance, &annotations) }
+        keywordPath.append(keywordToken)
         let ok = validate(node, instance, &annotations)
-        if collecting { keywordPath.removeLast(keywordTokens.count) }
+        keywordPath.removeLast()
         return ok
     }
 
-    /// Records that the current keyword passed (verbose output only).
-    func pass(_ node: Int, _ keyword: String) {
+    // MARK: Output
+
+    /// Records that an instruction passed (verbose output only).
+    func pass(_ node: Int, _ pc: Int) {
         guard let collector else { return }
         collector.passes.append(
             ValidationError(
                 instanceLocation: JSONPointer(tokens: instancePath), keywordLocation: JSONPointer(tokens: keywordPath),
-                absoluteKeywordLocation: program.nodes[node].location + "/" + JSONPointer.escape(keyword), message: ""))
+                absoluteKeywordLocation: program.location(of: node) + "/" + JSONPointer.escape(program.instructionNames[pc]), message: ""))
     }
 
-    /// Records a failure of the current keyword.
-    func fail(_ node: Int, _ keyword: String, _ instance: Int, _ message: @autoclosure () -> String) {
+    /// Records a failure of instruction `pc` (−1: the node itself).
+    func fail(_ node: Int, _ pc: Int, _ instance: Int, _ message: @autoclosure () -> String, keyword: String? = nil) {
         guard let collector else { return }
-        var absolute = program.nodes[node].location
-        if !keyword.isEmpty {
-            absolute += (absolute.hasSuffix("#") ? "/" : "/") + JSONPointer.escape(keyword)
-        }
+        var absolute = program.location(of: node)
+        let name = keyword ?? (pc >= 0 ? program.instructionNames[pc] : "")
+        if !name.isEmpty { absolute += "/" + JSONPointer.escape(name) }
+        var path = keywordPath
+        if let keyword, !path.isEmpty { path[path.count - 1] = keyword }
         collector.errors.append(
             ValidationError(
-                instanceLocation: JSONPointer(tokens: instancePath), keywordLocation: JSONPointer(tokens: keywordPath),
+                instanceLocation: JSONPointer(tokens: instancePath), keywordLocation: JSONPointer(tokens: path),
                 absoluteKeywordLocation: absolute, message: message()))
     }
 }

@@ -1,0 +1,147 @@
+import SchemataJSON
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading the instance off the tape (object keys count as strings, so that
+/// `propertyNames` can validate a key node directly).
+extension Evaluation {
+    @inline(__always)
+    func kind(_ index: Int) -> TapeKind { tape[index].kind }
+
+    @inline(__always)
+    func isString(_ index: Int) -> Bool {
+        let kind = tape[index].kind
+        return kind == .string || kind == .key
+    }
+
+    @inline(__always)
+    func isNumber(_ index: Int) -> Bool {
+        let kind = tape[index].kind
+        return kind == .integer || kind == .decimal
+    }
+
+    @inline(__always)
+    func count(_ index: Int) -> Int { Int(tape[index].length) }
+
+    @inline(__always)
+    func subtreeEnd(_ index: Int) -> Int {
+        let node = tape[index]
+        switch node.kind {
+        case .array, .object: return Int(node.payload)
+        case .key: return subtreeEnd(index + 1)
+        default: return index + 1
+        }
+    }
+
+    /// The bytes of a string, key or decimal node.
+    @inline(__always)
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let node = tape[index]
+        return UnsafeBufferPointer(rebasing: arena[Int(node.payload)..<Int(node.payload) + Int(node.length)])
+    }
+
+    func string(_ index: Int) -> String {
+        String(decoding: bytes(index), as: UTF8.self)
+    }
+
+    func number(_ index: Int) -> JSONNumber {
+        let node = tape[index]
+        if node.kind == .integer { return JSONNumber(Int64(bitPattern: node.payload)) }
+        return JSONNumber(text: string(index)) ?? JSONNumber(0)
+    }
+
+    /// Whether key node `key` is the pooled name.
+    @inline(__always)
+    func keyIs(_ key: Int, _ name: FlatProgram.Name) -> Bool {
+        let node = tape[key]
+        let length = Int(name.length)
+        guard Int(node.length) == length else { return false }
+        if length == 0 { return true }
+        return memcmp(arena.baseAddress! + Int(node.payload), names.baseAddress! + Int(name.start), length) == 0
+    }
+
+    /// The value index of the member with the pooled name, if any.
+    @inline(__always)
+    func member(_ name: FlatProgram.Name, of object: Int) -> Int? {
+        var child = object + 1
+        let end = Int(tape[object].payload)
+        while child < end {
+            if !tape[child].isShadowed, keyIs(child, name) { return child + 1 }
+            child = subtreeEnd(child + 1)
+        }
+        return nil
+    }
+
+    /// The number of Unicode scalars in a string or key.
+    func scalarCount(_ index: Int) -> Int {
+        var count = 0
+        for byte in bytes(index) where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// A short rendering of the instance for messages.
+    func preview(_ index: Int) -> String {
+        switch tape[index].kind {
+        case .string, .key:
+            let text = string(index)
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            return "string " + JSONSerializer.quoted(shown)
+        case .array: return "array of \(count(index)) items"
+        case .object: return "object with \(count(index)) properties"
+        default:
+            return typeName(index) + " " + JSONSerializer().string(from: document.value(at: index))
+        }
+    }
+
+    func typeName(_ index: Int) -> String {
+        switch tape[index].kind {
+        case .null: return "null"
+        case .true, .false: return "boolean"
+        case .integer: return "integer"
+        case .decimal: return number(index).isInteger ? "integer" : "number"
+        case .string, .key: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    /// JSON equality between the instance at `index` and a value.
+    func equals(_ index: Int, _ value: JSONValue) -> Bool {
+        let node = tape[index]
+        switch (node.kind, value) {
+        case (.null, .null): return true
+        case (.true, .bool(true)), (.false, .bool(false)): return true
+        case (.integer, .number(let number)):
+            if let small = number.int64Value { return small == Int64(bitPattern: node.payload) }
+            return false
+        case (.decimal, .number(let number)):
+            return self.number(index) == number
+        case (.string, .string(let text)), (.key, .string(let text)):
+            var text = text
+            let have = bytes(index)
+            return text.withUTF8 { wanted in
+                have.count == wanted.count && (have.count == 0 || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0)
+            }
+        case (.array, .array(let elements)):
+            guard count(index) == elements.count else { return false }
+            var child = index + 1
+            for element in elements {
+                if !equals(child, element) { return false }
+                child = subtreeEnd(child)
+            }
+            return true
+        case (.object, .object(let object)):
+            guard count(index) == object.count else { return false }
+            for (key, expected) in object {
+                guard let member = document.member(key, of: index), equals(member, expected) else { return false }
+            }
+            return true
+        default:
+            return false
+        }
+    }
+}
