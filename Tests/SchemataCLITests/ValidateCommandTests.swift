@@ -93,3 +93,22 @@ import Testing
         #expect(outcome.standardOutput.contains("instances/s"))
     }
 }
+
+@Suite struct DeepInstanceTests {
+    /// A deeply nested instance against a recursive schema ends in a clear
+    /// error or a verdict — never a crash — in any build.
+    @Test func deepInstanceAgainstRecursiveSchema() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schemata-deep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schema = directory.appendingPathComponent("s.json")
+        try Data(#"{"items": {"$ref": "#"}}"#.utf8).write(to: schema)
+        let instance = String(repeating: "[", count: 255) + String(repeating: "]", count: 255)
+        let outcome = try CommandRunner.run(["validate", schema.path, "-"], input: instance)
+        #expect(outcome.status == 0 || outcome.status == 1)
+        if outcome.status == 1 { #expect(outcome.standardError.contains("nested too deeply")) }
+        let tooDeep = try CommandRunner.run(["validate", schema.path, "-"], input: String(repeating: "[", count: 100_000))
+        #expect(tooDeep.status == 1)
+        #expect(tooDeep.standardError.contains("nesting deeper than the limit of 256 levels"))
+    }
+}

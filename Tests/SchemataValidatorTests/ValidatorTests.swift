@@ -79,7 +79,7 @@ import Testing
         let result = recursive.validate(value)
         #expect(!result.isValid)
         #expect(result.exceededDepth)
-        #expect(result.errors.contains { $0.message.contains("deeper than 100") })
+        #expect(result.errors.contains { $0.message.contains("nested too deeply (100 levels") })
     }
 
     @Test func formatIsAnAnnotationUnlessAsserted() throws {

@@ -6,46 +6,45 @@ import SchemataRegex
 /// are trivially copyable, so the evaluator's hot loop does no reference
 /// counting; names are bytes in one pool, compared with the tape's bytes.
 struct FlatProgram: Sendable {
-    /// One instruction. Operands are indexes (`Int32`) into the tables below.
-    enum Instruction: Sendable {
-        case alwaysFalse
-        case type(UInt8, literalIntegers: Bool)
-        case const(Int32)  // constants
-        case enumeration(start: Int32, count: Int32)  // constants
-        case multipleOf(Int32)  // numbers
-        case maximum(Int32)
-        case exclusiveMaximum(Int32)
-        case minimum(Int32)
-        case exclusiveMinimum(Int32)
-        case maxLength(Int32)
-        case minLength(Int32)
-        case pattern(Int32)  // regexes
-        case format(Int32)  // formats
-        case content(Int32)  // contents
-        case maxItems(Int32)
-        case minItems(Int32)
-        case uniqueItems
-        case maxProperties(Int32)
-        case minProperties(Int32)
-        case required(start: Int32, count: Int32)  // nameList
-        case dependentRequired(start: Int32, count: Int32)  // dependencies
-        case properties(start: Int32, count: Int32)  // entries
-        case patternProperties(start: Int32, count: Int32)  // patternEntries
-        case additionalProperties(node: Int32, knownStart: Int32, knownCount: Int32, patternStart: Int32, patternCount: Int32)
-        case propertyNames(Int32)
-        case dependentSchemas(start: Int32, count: Int32)  // entries
-        case prefixItems(start: Int32, count: Int32)  // nodeLists
-        case items(node: Int32, start: Int32)
-        case contains(node: Int32, minimum: Int32, maximum: Int32)  // maximum −1: none
-        case allOf(start: Int32, count: Int32)
-        case anyOf(start: Int32, count: Int32)
-        case oneOf(start: Int32, count: Int32)
-        case not(Int32)
-        case conditional(condition: Int32, then: Int32, otherwise: Int32)  // −1: absent
-        case ref(Int32)
-        case dynamicRef(target: Int32, candidates: Int32)  // candidates −1: static
-        case unevaluatedProperties(Int32)
-        case unevaluatedItems(Int32)
+    /// What an instruction does.
+    enum Opcode: UInt8, Sendable {
+        case alwaysFalse, type, const, enumeration, multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum
+        case maxLength, minLength, pattern, format, content, maxItems, minItems, uniqueItems, maxProperties, minProperties
+        case required, dependentRequired, properties, patternProperties, additionalProperties, propertyNames
+        case dependentSchemas, prefixItems, items, contains, allOf, anyOf, oneOf, not, conditional, ref, dynamicRef
+        case unevaluatedProperties, unevaluatedItems
+    }
+
+    /// One instruction: an opcode and up to five operands, which are limits
+    /// or indexes into the tables below (−1 where an operand is absent).
+    /// Plain data, 24 bytes: copying one costs nothing.
+    ///
+    /// | opcode | operands |
+    /// |---|---|
+    /// | type | a: type bits, b: 1 if `1.0` is not an integer (draft 4) |
+    /// | const, multipleOf, maximum…, pattern, format, content | a: table index |
+    /// | maxLength…minProperties | a: limit |
+    /// | enumeration, required, dependentRequired, properties, patternProperties, dependentSchemas, prefixItems, allOf, anyOf, oneOf | a: first, b: count |
+    /// | additionalProperties | a: node, b/c: known names, d/e: patterns |
+    /// | items | a: node, b: first index | contains | a: node, b: min, c: max (−1 none) |
+    /// | conditional | a: if, b: then, c: else | dynamicRef | a: target, b: candidates (−1 static) |
+    /// | propertyNames, not, ref, unevaluated* | a: node |
+    struct Instruction: Sendable {
+        var opcode: Opcode
+        var a: Int32 = 0
+        var b: Int32 = 0
+        var c: Int32 = 0
+        var d: Int32 = 0
+        var e: Int32 = 0
+
+        init(_ opcode: Opcode, _ a: Int32 = 0, _ b: Int32 = 0, _ c: Int32 = 0, _ d: Int32 = 0, _ e: Int32 = 0) {
+            self.opcode = opcode
+            self.a = a
+            self.b = b
+            self.c = c
+            self.d = d
+            self.e = e
+        }
     }
 
     struct Node: Sendable {
@@ -108,8 +107,7 @@ struct FlatProgram: Sendable {
     func isAlwaysFalse(_ node: Int) -> Bool {
         let info = nodes[node]
         guard info.count > 0 else { return false }
-        if case .alwaysFalse = instructions[Int(info.first)] { return true }
-        return false
+        return instructions[Int(info.first)].opcode == .alwaysFalse
     }
 
     func nameText(_ name: Name) -> String {
@@ -143,40 +141,40 @@ extension FlatProgram {
             for entry in node.keywords {
                 let instruction: Instruction
                 switch entry.keyword {
-                case .alwaysFalse: instruction = .alwaysFalse
-                case .type(let set, let literal): instruction = .type(set.rawValue, literalIntegers: literal)
+                case .alwaysFalse: instruction = Instruction(.alwaysFalse)
+                case .type(let set, let literal): instruction = Instruction(.type, Int32(set.rawValue), literal ? 1 : 0)
                 case .const(let value):
                     constants.append(value)
-                    instruction = .const(Int32(constants.count - 1))
+                    instruction = Instruction(.const, Int32(constants.count - 1))
                 case .enumeration(let values):
                     let start = Int32(constants.count)
                     constants.append(contentsOf: values)
-                    instruction = .enumeration(start: start, count: Int32(values.count))
-                case .multipleOf(let value): instruction = .multipleOf(number(value))
-                case .maximum(let value): instruction = .maximum(number(value))
-                case .exclusiveMaximum(let value): instruction = .exclusiveMaximum(number(value))
-                case .minimum(let value): instruction = .minimum(number(value))
-                case .exclusiveMinimum(let value): instruction = .exclusiveMinimum(number(value))
-                case .maxLength(let value): instruction = .maxLength(Int32(clamping: value))
-                case .minLength(let value): instruction = .minLength(Int32(clamping: value))
+                    instruction = Instruction(.enumeration, start, Int32(values.count))
+                case .multipleOf(let value): instruction = Instruction(.multipleOf, number(value))
+                case .maximum(let value): instruction = Instruction(.maximum, number(value))
+                case .exclusiveMaximum(let value): instruction = Instruction(.exclusiveMaximum, number(value))
+                case .minimum(let value): instruction = Instruction(.minimum, number(value))
+                case .exclusiveMinimum(let value): instruction = Instruction(.exclusiveMinimum, number(value))
+                case .maxLength(let value): instruction = Instruction(.maxLength, Int32(clamping: value))
+                case .minLength(let value): instruction = Instruction(.minLength, Int32(clamping: value))
                 case .pattern(let regex):
                     regexes.append(regex)
-                    instruction = .pattern(Int32(regexes.count - 1))
+                    instruction = Instruction(.pattern, Int32(regexes.count - 1))
                 case .format(let name, let check):
                     formats.append((name, check))
-                    instruction = .format(Int32(formats.count - 1))
+                    instruction = Instruction(.format, Int32(formats.count - 1))
                 case .content(let encoding, let mediaType):
                     contents.append((encoding, mediaType))
-                    instruction = .content(Int32(contents.count - 1))
-                case .maxItems(let value): instruction = .maxItems(Int32(clamping: value))
-                case .minItems(let value): instruction = .minItems(Int32(clamping: value))
-                case .uniqueItems: instruction = .uniqueItems
-                case .maxProperties(let value): instruction = .maxProperties(Int32(clamping: value))
-                case .minProperties(let value): instruction = .minProperties(Int32(clamping: value))
+                    instruction = Instruction(.content, Int32(contents.count - 1))
+                case .maxItems(let value): instruction = Instruction(.maxItems, Int32(clamping: value))
+                case .minItems(let value): instruction = Instruction(.minItems, Int32(clamping: value))
+                case .uniqueItems: instruction = Instruction(.uniqueItems)
+                case .maxProperties(let value): instruction = Instruction(.maxProperties, Int32(clamping: value))
+                case .minProperties(let value): instruction = Instruction(.minProperties, Int32(clamping: value))
                 case .required(let required):
                     let start = Int32(nameList.count)
                     nameList.append(contentsOf: required.map(intern))
-                    instruction = .required(start: start, count: Int32(required.count))
+                    instruction = Instruction(.required, start, Int32(required.count))
                 case .dependentRequired(let list):
                     let start = Int32(dependencies.count)
                     for (name, required) in list {
@@ -184,59 +182,58 @@ extension FlatProgram {
                         nameList.append(contentsOf: required.map(intern))
                         dependencies.append(Dependency(name: intern(name), requiredStart: requiredStart, requiredCount: Int32(required.count)))
                     }
-                    instruction = .dependentRequired(start: start, count: Int32(list.count))
+                    instruction = Instruction(.dependentRequired, start, Int32(list.count))
                 case .properties(let list):
                     let start = Int32(entries.count)
                     entries.append(contentsOf: list.map { Entry(name: intern($0.name), node: Int32($0.node)) })
-                    instruction = .properties(start: start, count: Int32(list.count))
+                    instruction = Instruction(.properties, start, Int32(list.count))
                 case .patternProperties(let list):
                     let start = Int32(patternEntries.count)
                     for (regex, node) in list {
                         regexes.append(regex)
                         patternEntries.append(PatternEntry(regex: Int32(regexes.count - 1), node: Int32(node)))
                     }
-                    instruction = .patternProperties(start: start, count: Int32(list.count))
+                    instruction = Instruction(.patternProperties, start, Int32(list.count))
                 case .additionalProperties(let node, let known, let patterns):
                     let knownStart = Int32(nameList.count)
                     nameList.append(contentsOf: known.sorted().map(intern))
                     let patternStart = Int32(regexes.count)
                     regexes.append(contentsOf: patterns)
-                    instruction = .additionalProperties(
-                        node: Int32(node), knownStart: knownStart, knownCount: Int32(known.count), patternStart: patternStart,
-                        patternCount: Int32(patterns.count))
-                case .propertyNames(let node): instruction = .propertyNames(Int32(node))
+                    instruction = Instruction(
+                        .additionalProperties, Int32(node), knownStart, Int32(known.count), patternStart, Int32(patterns.count))
+                case .propertyNames(let node): instruction = Instruction(.propertyNames, Int32(node))
                 case .dependentSchemas(let list):
                     let start = Int32(entries.count)
                     entries.append(contentsOf: list.map { Entry(name: intern($0.name), node: Int32($0.node)) })
-                    instruction = .dependentSchemas(start: start, count: Int32(list.count))
+                    instruction = Instruction(.dependentSchemas, start, Int32(list.count))
                 case .prefixItems(let items):
                     let (start, count) = list(items)
-                    instruction = .prefixItems(start: start, count: count)
-                case .items(let node, let start): instruction = .items(node: Int32(node), start: Int32(clamping: start))
+                    instruction = Instruction(.prefixItems, start, count)
+                case .items(let node, let start): instruction = Instruction(.items, Int32(node), Int32(clamping: start))
                 case .contains(let node, let minimum, let maximum):
-                    instruction = .contains(node: Int32(node), minimum: Int32(clamping: minimum), maximum: maximum.map { Int32(clamping: $0) } ?? -1)
+                    instruction = Instruction(.contains, Int32(node), Int32(clamping: minimum), maximum.map { Int32(clamping: $0) } ?? -1)
                 case .allOf(let items):
                     let (start, count) = list(items)
-                    instruction = .allOf(start: start, count: count)
+                    instruction = Instruction(.allOf, start, count)
                 case .anyOf(let items):
                     let (start, count) = list(items)
-                    instruction = .anyOf(start: start, count: count)
+                    instruction = Instruction(.anyOf, start, count)
                 case .oneOf(let items):
                     let (start, count) = list(items)
-                    instruction = .oneOf(start: start, count: count)
-                case .not(let node): instruction = .not(Int32(node))
+                    instruction = Instruction(.oneOf, start, count)
+                case .not(let node): instruction = Instruction(.not, Int32(node))
                 case .conditional(let condition, let then, let otherwise):
-                    instruction = .conditional(condition: Int32(condition), then: then.map { Int32($0) } ?? -1, otherwise: otherwise.map { Int32($0) } ?? -1)
-                case .ref(let node): instruction = .ref(Int32(node))
+                    instruction = Instruction(.conditional, Int32(condition), then.map { Int32($0) } ?? -1, otherwise.map { Int32($0) } ?? -1)
+                case .ref(let node): instruction = Instruction(.ref, Int32(node))
                 case .dynamicRef(let target, let candidates, let isDynamic), .recursiveRef(let target, let candidates, let isDynamic):
                     if isDynamic && !candidates.isEmpty {
                         candidateTables.append(candidates)
-                        instruction = .dynamicRef(target: Int32(target), candidates: Int32(candidateTables.count - 1))
+                        instruction = Instruction(.dynamicRef, Int32(target), Int32(candidateTables.count - 1))
                     } else {
-                        instruction = .dynamicRef(target: Int32(target), candidates: -1)
+                        instruction = Instruction(.dynamicRef, Int32(target), -1)
                     }
-                case .unevaluatedProperties(let node): instruction = .unevaluatedProperties(Int32(node))
-                case .unevaluatedItems(let node): instruction = .unevaluatedItems(Int32(node))
+                case .unevaluatedProperties(let node): instruction = Instruction(.unevaluatedProperties, Int32(node))
+                case .unevaluatedItems(let node): instruction = Instruction(.unevaluatedItems, Int32(node))
                 }
                 instructions.append(instruction)
                 instructionNames.append(entry.name)

@@ -4,156 +4,29 @@ extension Evaluation {
     /// Evaluates instruction `pc` of `node` against `instance`.
     mutating func check(_ pc: Int, node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        switch instructions[pc] {
-        case .alwaysFalse:
-            fail(node, -1, instance, "no value is allowed here (the schema is false)")
-            return false
-
-        case .type(let raw, let literalIntegers):
-            let types = JSONTypeSet(rawValue: raw)
-            if typeMatches(instance, types, literalIntegers: literalIntegers) { return true }
-            fail(node, pc, instance, "expected \(JSONTypes.describe(types)), got \(preview(instance))")
-            return false
-
-        case .const(let index):
-            let value = program.constants[Int(index)]
-            if equals(instance, value) { return true }
-            fail(node, pc, instance, "expected \(JSONSerializer().string(from: value)), got \(preview(instance))")
-            return false
-
-        case .enumeration(let start, let count):
-            let range = Int(start)..<Int(start + count)
-            for position in range where equals(instance, program.constants[position]) { return true }
-            fail(node, pc, instance, {
-                let shown = program.constants[range].prefix(8).map { JSONSerializer().string(from: $0) }.joined(separator: ", ")
-                return "expected one of \(shown)\(count > 8 ? ", …" : ""), got \(preview(instance))"
-            }())
-            return false
-
-        case .multipleOf(let index):
-            guard isNumber(instance) else { return true }
-            let divisor = program.numbers[Int(index)]
-            if number(instance).isMultiple(of: divisor) { return true }
-            fail(node, pc, instance, "expected a multiple of \(divisor), got \(preview(instance))")
-            return false
-
-        case .maximum(let index):
-            return compare(node, pc, instance, index, "at most") { $0 <= 0 }
-        case .exclusiveMaximum(let index):
-            return compare(node, pc, instance, index, "less than") { $0 < 0 }
-        case .minimum(let index):
-            return compare(node, pc, instance, index, "at least") { $0 >= 0 }
-        case .exclusiveMinimum(let index):
-            return compare(node, pc, instance, index, "greater than") { $0 > 0 }
-
-        case .maxLength(let limit):
-            guard isString(instance) else { return true }
-            let node0 = tape[instance]
-            // Fewer bytes than the limit means fewer characters too.
-            if Int(node0.length) <= Int(limit) { return true }
-            let length = scalarCount(instance)
-            if length <= Int(limit) { return true }
-            fail(node, pc, instance, "expected at most \(limit) characters, got \(length)")
-            return false
-        case .minLength(let limit):
-            guard isString(instance) else { return true }
-            if Int(limit) == 0 { return true }
-            let length = scalarCount(instance)
-            if length >= Int(limit) { return true }
-            fail(node, pc, instance, "expected at least \(limit) characters, got \(length)")
-            return false
-
-        case .pattern(let index):
-            guard isString(instance) else { return true }
-            let regex = program.regexes[Int(index)]
-            switch regex.search(string(instance)) {
-            case .match: return true
-            case .noMatch:
-                fail(node, pc, instance, "expected a string matching \(JSONSerializer.quoted(regex.source)), got \(preview(instance))")
-                return false
-            case .budgetExceeded:
-                fail(node, pc, instance, "pattern \(JSONSerializer.quoted(regex.source)) exceeded its matching budget on this string")
-                return false
-            }
-
-        case .format(let index):
-            guard isString(instance) else { return true }
-            let format = program.formats[Int(index)]
-            if format.check(string(instance)) { return true }
-            fail(node, pc, instance, "expected a valid \(format.name), got \(preview(instance))")
-            return false
-
-        case .content(let index):
-            guard isString(instance) else { return true }
-            let content = program.contents[Int(index)]
-            var data = Array(bytes(instance))
-            if content.encoding == "base64" {
-                guard let decoded = Base64.decode(data) else {
-                    fail(node, pc, instance, "expected base64-encoded content", keyword: "contentEncoding")
-                    return false
-                }
-                data = decoded
-            }
-            if content.mediaType == "application/json", (try? JSONParser().parseDocument(data)) == nil {
-                fail(node, pc, instance, "expected content that is a JSON document", keyword: "contentMediaType")
-                return false
-            }
-            return true
-
-        case .maxItems(let limit):
-            guard kind == .array else { return true }
-            if count(instance) <= Int(limit) { return true }
-            fail(node, pc, instance, "expected at most \(limit) items, got \(count(instance))")
-            return false
-        case .minItems(let limit):
-            guard kind == .array else { return true }
-            if count(instance) >= Int(limit) { return true }
-            fail(node, pc, instance, "expected at least \(limit) items, got \(count(instance))")
-            return false
-        case .uniqueItems:
-            guard kind == .array, count(instance) > 1 else { return true }
-            if let (first, second) = duplicateItems(instance) {
-                fail(node, pc, instance, "expected unique items, but items \(first) and \(second) are equal")
-                return false
-            }
-            return true
-
-        case .maxProperties(let limit):
-            guard kind == .object else { return true }
-            if count(instance) <= Int(limit) { return true }
-            fail(node, pc, instance, "expected at most \(limit) properties, got \(count(instance))")
-            return false
-        case .minProperties(let limit):
-            guard kind == .object else { return true }
-            if count(instance) >= Int(limit) { return true }
-            fail(node, pc, instance, "expected at least \(limit) properties, got \(count(instance))")
-            return false
-
-        case .required(let start, let count):
-            guard kind == .object else { return true }
-            var valid = true
-            for position in Int(start)..<Int(start + count) where member(program.nameList[position], of: instance) == nil {
-                fail(node, pc, instance, "missing required property \(JSONSerializer.quoted(program.nameText(program.nameList[position])))")
-                valid = false
-                if !collecting { return false }
-            }
-            return valid
-
-        case .dependentRequired(let start, let count):
-            guard kind == .object else { return true }
-            var valid = true
-            for position in Int(start)..<Int(start + count) {
-                let dependency = program.dependencies[position]
-                guard member(dependency.name, of: instance) != nil else { continue }
-                for other in Int(dependency.requiredStart)..<Int(dependency.requiredStart + dependency.requiredCount)
-                where member(program.nameList[other], of: instance) == nil {
-                    fail(node, pc, instance, "property \(JSONSerializer.quoted(program.nameText(dependency.name))) requires property \(JSONSerializer.quoted(program.nameText(program.nameList[other])))")
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-            return valid
-
+        let ins = instructions[pc]
+        switch ins.opcode {
+        case .alwaysFalse: return executeAlwaysFalse(ins, node: node, pc: pc, instance, &annotations)
+        case .type: return executeType(ins, node: node, pc: pc, instance, &annotations)
+        case .const: return executeConst(ins, node: node, pc: pc, instance, &annotations)
+        case .enumeration: return executeEnumeration(ins, node: node, pc: pc, instance, &annotations)
+        case .multipleOf: return executeMultipleOf(ins, node: node, pc: pc, instance, &annotations)
+        case .maximum: return executeMaximum(ins, node: node, pc: pc, instance, &annotations)
+        case .exclusiveMaximum: return executeExclusiveMaximum(ins, node: node, pc: pc, instance, &annotations)
+        case .minimum: return executeMinimum(ins, node: node, pc: pc, instance, &annotations)
+        case .exclusiveMinimum: return executeExclusiveMinimum(ins, node: node, pc: pc, instance, &annotations)
+        case .maxLength: return executeMaxLength(ins, node: node, pc: pc, instance, &annotations)
+        case .minLength: return executeMinLength(ins, node: node, pc: pc, instance, &annotations)
+        case .pattern: return executePattern(ins, node: node, pc: pc, instance, &annotations)
+        case .format: return executeFormat(ins, node: node, pc: pc, instance, &annotations)
+        case .content: return executeContent(ins, node: node, pc: pc, instance, &annotations)
+        case .maxItems: return executeMaxItems(ins, node: node, pc: pc, instance, &annotations)
+        case .minItems: return executeMinItems(ins, node: node, pc: pc, instance, &annotations)
+        case .uniqueItems: return executeUniqueItems(ins, node: node, pc: pc, instance, &annotations)
+        case .maxProperties: return executeMaxProperties(ins, node: node, pc: pc, instance, &annotations)
+        case .minProperties: return executeMinProperties(ins, node: node, pc: pc, instance, &annotations)
+        case .required: return executeRequired(ins, node: node, pc: pc, instance, &annotations)
+        case .dependentRequired: return executeDependentRequired(ins, node: node, pc: pc, instance, &annotations)
         default:
             return checkApplicator(pc, node: node, instance, &annotations)
         }
@@ -180,7 +53,7 @@ extension Evaluation {
 
     /// Compares a numeric instance with bound `index`; `test` gets the sign
     /// of (instance − bound).
-    mutating func compare(_ node: Int, _ pc: Int, _ instance: Int, _ index: Int32, _ words: String, _ test: (Int) -> Bool) -> Bool {
+    mutating func compare(_ node: Int, _ pc: Int, _ instance: Int, _ index: Int32, _ words: StaticString, _ test: (Int) -> Bool) -> Bool {
         guard isNumber(instance) else { return true }
         let bound = program.numbers[Int(index)]
         let sign: Int
@@ -192,7 +65,9 @@ extension Evaluation {
             sign = value < bound ? -1 : (value == bound ? 0 : 1)
         }
         if test(sign) { return true }
-        fail(node, pc, instance, "expected a number \(words) \(bound), got \(number(instance))")
+        if collecting {
+            report(node, pc, instance, .bound(index, words: words))
+        }
         return false
     }
 
@@ -219,5 +94,287 @@ enum JSONTypes {
         let names = types.names
         if names.count <= 1 { return names.first ?? "nothing" }
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}
+
+
+/// One function per opcode, so that each stack frame holds only its own
+/// temporaries (debug builds give every temporary of a function its own slot).
+extension Evaluation {
+    mutating func executeAlwaysFalse(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        if collecting {
+            report(node, -1, instance, .falseSchema)
+        }
+        return false
+    }
+
+    mutating func executeType(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let raw = UInt8(truncatingIfNeeded: ins.a)
+        let literalIntegers = ins.b != 0
+        let types = JSONTypeSet(rawValue: raw)
+        if typeMatches(instance, types, literalIntegers: literalIntegers) { return true }
+        if collecting {
+            report(node, pc, instance, .type(types))
+        }
+        return false
+    }
+
+    mutating func executeConst(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        let value = program.constants[Int(index)]
+        if equals(instance, value) { return true }
+        if collecting {
+            report(node, pc, instance, .const(index))
+        }
+        return false
+    }
+
+    mutating func executeEnumeration(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let start = ins.a
+        let count = ins.b
+        let range = Int(start)..<Int(start + count)
+        for position in range where equals(instance, program.constants[position]) { return true }
+        if collecting {
+            report(node, pc, instance, .enumeration(start: start, count: count))
+        }
+        return false
+    }
+
+    mutating func executeMultipleOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        guard isNumber(instance) else { return true }
+        let divisor = program.numbers[Int(index)]
+        if number(instance).isMultiple(of: divisor) { return true }
+        if collecting {
+            report(node, pc, instance, .multipleOf(index))
+        }
+        return false
+    }
+
+    mutating func executeMaximum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        return compare(node, pc, instance, index, "at most") { $0 <= 0 }
+    }
+
+    mutating func executeExclusiveMaximum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        return compare(node, pc, instance, index, "less than") { $0 < 0 }
+    }
+
+    mutating func executeMinimum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        return compare(node, pc, instance, index, "at least") { $0 >= 0 }
+    }
+
+    mutating func executeExclusiveMinimum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        return compare(node, pc, instance, index, "greater than") { $0 > 0 }
+    }
+
+    mutating func executeMaxLength(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let limit = ins.a
+        guard isString(instance) else { return true }
+        let node0 = tape[instance]
+        // Fewer bytes than the limit means fewer characters too.
+        if Int(node0.length) <= Int(limit) { return true }
+        let length = scalarCount(instance)
+        if length <= Int(limit) { return true }
+        if collecting {
+            report(node, pc, instance, .maxLength(limit, actual: length))
+        }
+        return false
+    }
+
+    mutating func executeMinLength(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let limit = ins.a
+        guard isString(instance) else { return true }
+        if Int(limit) == 0 { return true }
+        let length = scalarCount(instance)
+        if length >= Int(limit) { return true }
+        if collecting {
+            report(node, pc, instance, .minLength(limit, actual: length))
+        }
+        return false
+    }
+
+    mutating func executePattern(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        guard isString(instance) else { return true }
+        let regex = program.regexes[Int(index)]
+        switch regex.search(string(instance)) {
+        case .match: return true
+        case .noMatch:
+            if collecting {
+                report(node, pc, instance, .pattern(index))
+            }
+            return false
+        case .budgetExceeded:
+            if collecting {
+                report(node, pc, instance, .patternBudget(index))
+            }
+            return false
+        }
+    }
+
+    mutating func executeFormat(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        guard isString(instance) else { return true }
+        let format = program.formats[Int(index)]
+        if format.check(string(instance)) { return true }
+        if collecting {
+            report(node, pc, instance, .format(index))
+        }
+        return false
+    }
+
+    mutating func executeContent(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let index = ins.a
+        guard isString(instance) else { return true }
+        let content = program.contents[Int(index)]
+        var data = Array(bytes(instance))
+        if content.encoding == "base64" {
+            guard let decoded = Base64.decode(data) else {
+                if collecting {
+                    report(node, pc, instance, .contentEncoding)
+                }
+                return false
+            }
+            data = decoded
+        }
+        if content.mediaType == "application/json", (try? JSONParser().parseDocument(data)) == nil {
+            if collecting {
+                report(node, pc, instance, .contentMediaType)
+            }
+            return false
+        }
+        return true
+    }
+
+    mutating func executeMaxItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let limit = ins.a
+        guard kind == .array else { return true }
+        if count(instance) <= Int(limit) { return true }
+        if collecting {
+            report(node, pc, instance, .maxItems(limit))
+        }
+        return false
+    }
+
+    mutating func executeMinItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let limit = ins.a
+        guard kind == .array else { return true }
+        if count(instance) >= Int(limit) { return true }
+        if collecting {
+            report(node, pc, instance, .minItems(limit))
+        }
+        return false
+    }
+
+    mutating func executeUniqueItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        guard kind == .array, count(instance) > 1 else { return true }
+        if let (first, second) = duplicateItems(instance) {
+            if collecting {
+                report(node, pc, instance, .uniqueItems(first, second))
+            }
+            return false
+        }
+        return true
+    }
+
+    mutating func executeMaxProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let limit = ins.a
+        guard kind == .object else { return true }
+        if count(instance) <= Int(limit) { return true }
+        if collecting {
+            report(node, pc, instance, .maxProperties(limit))
+        }
+        return false
+    }
+
+    mutating func executeMinProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let limit = ins.a
+        guard kind == .object else { return true }
+        if count(instance) >= Int(limit) { return true }
+        if collecting {
+            report(node, pc, instance, .minProperties(limit))
+        }
+        return false
+    }
+
+    mutating func executeRequired(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let start = ins.a
+        let count = ins.b
+        guard kind == .object else { return true }
+        var valid = true
+        for position in Int(start)..<Int(start + count) where member(program.nameList[position], of: instance) == nil {
+            if collecting {
+                report(node, pc, instance, .required(Int32(position)))
+            }
+            valid = false
+            if !collecting { return false }
+        }
+        return valid
+    }
+
+    mutating func executeDependentRequired(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        let kind = tape[instance].kind
+        _ = kind
+        let start = ins.a
+        let count = ins.b
+        guard kind == .object else { return true }
+        var valid = true
+        for position in Int(start)..<Int(start + count) {
+            let dependency = program.dependencies[position]
+            guard member(dependency.name, of: instance) != nil else { continue }
+            for other in Int(dependency.requiredStart)..<Int(dependency.requiredStart + dependency.requiredCount)
+            where member(program.nameList[other], of: instance) == nil {
+                if collecting {
+                    report(node, pc, instance, .dependentRequired(name: dependency.name, required: Int32(other)))
+                }
+                valid = false
+                if !collecting { return false }
+            }
+        }
+        return valid
     }
 }

@@ -30,11 +30,12 @@ extension Evaluation {
     @inline(__always)
     func subtreeEnd(_ index: Int) -> Int {
         let node = tape[index]
-        switch node.kind {
-        case .array, .object: return Int(node.payload)
-        case .key: return subtreeEnd(index + 1)
-        default: return index + 1
+        if node.kind == .array || node.kind == .object { return Int(node.payload) }
+        if node.kind == .key {
+            let value = tape[index + 1]
+            return value.kind == .array || value.kind == .object ? Int(value.payload) : index + 2
         }
+        return index + 1
     }
 
     /// The bytes of a string, key or decimal node.

@@ -26,6 +26,8 @@ struct Evaluation {
     let collector: ErrorCollector?
     var instancePath: [String] = []
     var keywordPath: [String] = []
+    /// The stack address where the evaluation began (see ``StackGuard``).
+    let stackBase: UInt = StackGuard.currentAddress()
 
     init(
         program: FlatProgram, document: JSONDocument, tape: UnsafeBufferPointer<TapeNode>, arena: UnsafeBufferPointer<UInt8>,
@@ -77,9 +79,11 @@ struct Evaluation {
     /// Whether `instance` (a tape index) is valid against `node`; adds what
     /// it evaluated to `annotations` when that is non-nil.
     mutating func validate(_ node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        if depth >= maximumDepth {
+        if depth >= maximumDepth || StackGuard.used(since: stackBase) > StackGuard.budget {
             exceededDepth = true
-            fail(node, -1, instance, "evaluation deeper than \(maximumDepth) levels (a deeply nested instance against a recursive schema)")
+            if collecting {
+                report(node, -1, instance, .depth(depth))
+            }
             return false
         }
         let info = program.nodes[node]
@@ -101,24 +105,33 @@ struct Evaluation {
                 pc += 1
             }
         } else {
-            var local: Annotations? = Annotations()
-            var pc = Int(info.first)
-            let end = pc + Int(info.count)
-            while pc < end {
-                if collecting { keywordPath.append(program.instructionNames[pc]) }
-                let ok = check(pc, node: node, instance, &local)
-                if let collector, collector.recordsPasses, ok { pass(node, pc) }
-                if collecting { keywordPath.removeLast() }
-                if !ok {
-                    valid = false
-                    if !collecting { break }
-                }
-                pc += 1
-            }
-            if valid, annotations != nil, let local { annotations!.merge(local) }
+            valid = validateWithAnnotations(node, info, instance, &annotations)
         }
         if pushed { scope.removeLast() }
         depth -= 1
+        return valid
+    }
+
+    /// The slow path of ``validate(_:_:_:)``: annotations for
+    /// `unevaluated*`, or error collection (every keyword runs).
+    @inline(never)
+    mutating func validateWithAnnotations(_ node: Int, _ info: FlatProgram.Node, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        var valid = true
+        var local: Annotations? = Annotations()
+        var pc = Int(info.first)
+        let end = pc + Int(info.count)
+        while pc < end {
+            if collecting { keywordPath.append(program.instructionNames[pc]) }
+            let ok = check(pc, node: node, instance, &local)
+            if let collector, collector.recordsPasses, ok { pass(node, pc) }
+            if collecting { keywordPath.removeLast() }
+            if !ok {
+                valid = false
+                if !collecting { break }
+            }
+            pc += 1
+        }
+        if valid, annotations != nil, let local { annotations!.merge(local) }
         return valid
     }
 
@@ -162,7 +175,7 @@ struct Evaluation {
     }
 
     /// Records a failure of instruction `pc` (−1: the node itself).
-    func fail(_ node: Int, _ pc: Int, _ instance: Int, _ message: @autoclosure () -> String, keyword: String? = nil) {
+    func fail(_ node: Int, _ pc: Int, _ instance: Int, _ message: String, keyword: String? = nil) {
         guard let collector else { return }
         var absolute = program.location(of: node)
         let name = keyword ?? (pc >= 0 ? program.instructionNames[pc] : "")
@@ -172,7 +185,7 @@ struct Evaluation {
         collector.errors.append(
             ValidationError(
                 instanceLocation: JSONPointer(tokens: instancePath), keywordLocation: JSONPointer(tokens: path),
-                absoluteKeywordLocation: absolute, message: message()))
+                absoluteKeywordLocation: absolute, message: message))
     }
 }
 
@@ -185,5 +198,32 @@ final class ErrorCollector {
 
     init(recordsPasses: Bool) {
         self.recordsPasses = recordsPasses
+    }
+}
+
+/// Bounds the stack an evaluation may use, so that a deep instance against a
+/// recursive schema ends in a clear error on any thread (a secondary thread
+/// may have only 512 KiB), whatever the build's frame sizes.
+enum StackGuard {
+    /// The most stack one evaluation may use: well inside the 8 MiB that
+    /// Linux threads get by default, and inside the 512 KiB of secondary
+    /// threads on Apple platforms.
+    #if os(Linux)
+    static let budget: UInt = 4 * 1024 * 1024
+    #else
+    static let budget: UInt = 384 * 1024
+    #endif
+
+    @inline(never)
+    static func currentAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    /// Bytes of stack used since `base` (stacks grow down).
+    @inline(__always)
+    static func used(since base: UInt) -> UInt {
+        let here = currentAddress()
+        return base > here ? base - here : 0
     }
 }
