@@ -102,7 +102,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let schema = directory.appendingPathComponent("s.json")
-        try Data(#"{"items": {"$ref": "#"}}"#.utf8).write(to: schema)
+        try Data(##"{"items": {"$ref": "#"}}"##.utf8).write(to: schema)
         let instance = String(repeating: "[", count: 255) + String(repeating: "]", count: 255)
         let outcome = try CommandRunner.run(["validate", schema.path, "-"], input: instance)
         #expect(outcome.status == 0 || outcome.status == 1)
