@@ -52,7 +52,15 @@ struct FlatProgram: Sendable {
         var count: Int32
         var resource: Int32
         var hasUnevaluated: Bool
+        /// When the node is exactly one `type` check (the commonest leaf
+        /// schema): its type bits, so that the evaluator can test it without
+        /// entering the node; otherwise −1.
+        var typeOnly: Int16 = -1
     }
+
+    /// Whether any `$dynamicRef` / `$recursiveRef` needs the dynamic scope;
+    /// when none does, the evaluator does not track it.
+    var needsDynamicScope = false
 
     /// A name in the pool.
     struct Name: Sendable {
@@ -228,6 +236,7 @@ extension FlatProgram {
                 case .dynamicRef(let target, let candidates, let isDynamic), .recursiveRef(let target, let candidates, let isDynamic):
                     if isDynamic && !candidates.isEmpty {
                         candidateTables.append(candidates)
+                        needsDynamicScope = true
                         instruction = Instruction(.dynamicRef, Int32(target), Int32(candidateTables.count - 1))
                     } else {
                         instruction = Instruction(.dynamicRef, Int32(target), -1)
@@ -238,7 +247,11 @@ extension FlatProgram {
                 instructions.append(instruction)
                 instructionNames.append(entry.name)
             }
-            nodes.append(Node(first: first, count: Int32(instructions.count) - first, resource: Int32(node.resource), hasUnevaluated: node.hasUnevaluated))
+            var info = Node(first: first, count: Int32(instructions.count) - first, resource: Int32(node.resource), hasUnevaluated: node.hasUnevaluated)
+            if info.count == 1, instructions[Int(first)].opcode == .type, instructions[Int(first)].b == 0 {
+                info.typeOnly = Int16(instructions[Int(first)].a)
+            }
+            nodes.append(info)
             locations.append((node.baseURI, node.pointer))
         }
     }

@@ -79,17 +79,21 @@ struct Evaluation {
     /// Whether `instance` (a tape index) is valid against `node`; adds what
     /// it evaluated to `annotations` when that is non-nil.
     mutating func validate(_ node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        if depth >= maximumDepth || StackGuard.used(since: stackBase) > StackGuard.budget {
+        let info = program.nodes[node]
+        if info.typeOnly >= 0 && !collecting {
+            // A leaf that only checks the type: no frame, no scope.
+            return typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false)
+        }
+        if depth >= maximumDepth || (depth & 15 == 15 && StackGuard.used(since: stackBase) > StackGuard.budget) {
             exceededDepth = true
             if collecting {
                 report(node, -1, instance, .depth(depth))
             }
             return false
         }
-        let info = program.nodes[node]
         if info.count == 0 { return true }
         depth += 1
-        let pushed = scope.last != info.resource
+        let pushed = program.needsDynamicScope && scope.last != info.resource
         if pushed { scope.append(info.resource) }
         var valid = true
         if annotations == nil && !info.hasUnevaluated && !collecting {
