@@ -10,6 +10,9 @@ public struct ECMARegex: Sendable {
     public let source: String
     let program: RegexProgram
     let nfa: NFAMatcher?
+    /// Patterns that are a plain string, optionally anchored, are matched by
+    /// comparing bytes.
+    let literal: LiteralPattern?
 
     /// Steps the backtracking matcher may take per search.
     public static let backtrackingBudget = 1_000_000
@@ -35,6 +38,7 @@ public struct ECMARegex: Sendable {
         }
         source = pattern
         nfa = node.needsBacktracking ? nil : NFAMatcher(program: program)
+        literal = LiteralPattern(node)
     }
 
     /// Whether the pattern needs the budgeted backtracking matcher.
@@ -43,8 +47,38 @@ public struct ECMARegex: Sendable {
     /// Searches `text` for a match anywhere (patterns are not implicitly
     /// anchored).
     public func search(_ text: String) -> SearchResult {
-        let scalars = text.unicodeScalars.map(\.value)
+        var text = text
+        return text.withUTF8 { search(utf8: $0) }
+    }
+
+    /// Searches valid UTF-8 text for a match anywhere.
+    public func search(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SearchResult {
+        if let literal {
+            return literal.matches(bytes) ? .match : .noMatch
+        }
+        // Decode to code points in temporary storage (at most one per byte).
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, bytes.count)) { buffer in
+            var count = 0
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    buffer[count] = scalar.value
+                    count += 1
+                case .emptyInput: break decoding
+                case .error:
+                    buffer[count] = 0xFFFD
+                    count += 1
+                }
+            }
+            return search(scalars: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    func search(scalars: UnsafeBufferPointer<UInt32>) -> SearchResult {
         if let nfa { return nfa.search(scalars) ? .match : .noMatch }
+        let scalars = Array(scalars)
         switch BacktrackingMatcher(program: program, budget: ECMARegex.backtrackingBudget).search(scalars) {
         case .match: return .match
         case .noMatch: return .noMatch
@@ -55,5 +89,10 @@ public struct ECMARegex: Sendable {
     /// Whether `text` contains a match (a budget overrun counts as no match).
     public func matches(_ text: String) -> Bool {
         search(text) == .match
+    }
+
+    /// Whether valid UTF-8 text contains a match.
+    public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        search(utf8: bytes) == .match
     }
 }

@@ -14,11 +14,26 @@ struct NFAMatcher {
 
     /// Whether the pattern matches anywhere in `input` (ECMA `search`).
     func search(_ input: [UInt32]) -> Bool {
+        input.withUnsafeBufferPointer { search($0) }
+    }
+
+    /// Whether the pattern matches anywhere in `input`; the thread sets live
+    /// in temporary (stack) storage, so a search allocates nothing.
+    func search(_ input: UnsafeBufferPointer<UInt32>) -> Bool {
         let size = program.instructions.count
-        var current = SparseSet(capacity: size)
-        var next = SparseSet(capacity: size)
-        var stack: [Int] = []
-        stack.reserveCapacity(16)
+        // Two sparse sets (dense + sparse halves) and the closure stack, which
+        // holds at most two successors per instruction.
+        let stackCapacity = size * 2 + 2
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: size * 4 + stackCapacity) { storage in
+            storage.initialize(repeating: 0)
+            var current = SparseSet(storage: UnsafeMutableBufferPointer(rebasing: storage[0..<size * 2]), capacity: size)
+            var next = SparseSet(storage: UnsafeMutableBufferPointer(rebasing: storage[size * 2..<size * 4]), capacity: size)
+            var stack = ClosureStack(storage: UnsafeMutableBufferPointer(rebasing: storage[(size * 4)..<(size * 4 + stackCapacity)]))
+            return run(input, &current, &next, &stack)
+        }
+    }
+
+    private func run(_ input: UnsafeBufferPointer<UInt32>, _ current: inout SparseSet, _ next: inout SparseSet, _ stack: inout ClosureStack) -> Bool {
         let count = input.count
         var position = 0
         while true {
@@ -45,14 +60,14 @@ struct NFAMatcher {
 
     /// Adds `pc` and everything reachable from it without consuming input;
     /// returns true if that reaches `match`.
-    private func addThread(_ start: Int, at position: Int, _ input: [UInt32], _ set: inout SparseSet, _ stack: inout [Int]) -> Bool {
+    private func addThread(_ start: Int, at position: Int, _ input: UnsafeBufferPointer<UInt32>, _ set: inout SparseSet, _ stack: inout ClosureStack) -> Bool {
         stack.append(start)
         while let pc = stack.popLast() {
             if set.contains(pc) { continue }
             set.insert(pc)
             switch program.instructions[pc] {
             case .match:
-                stack.removeAll(keepingCapacity: true)
+                stack.removeAll()
                 return true
             case .jump(let target):
                 stack.append(target)
@@ -77,22 +92,23 @@ struct NFAMatcher {
     }
 }
 
-/// A set of small integers with O(1) insert, lookup and clear.
+/// A set of small integers with O(1) insert, lookup and clear, over storage
+/// the caller provides (two halves: dense and sparse).
 struct SparseSet {
-    private var dense: [Int]
-    private var sparse: [Int]
+    private let dense: UnsafeMutableBufferPointer<Int>
+    private let sparse: UnsafeMutableBufferPointer<Int>
     private(set) var count = 0
 
-    init(capacity: Int) {
-        dense = [Int](repeating: 0, count: capacity)
-        sparse = [Int](repeating: 0, count: capacity)
+    init(storage: UnsafeMutableBufferPointer<Int>, capacity: Int) {
+        dense = UnsafeMutableBufferPointer(rebasing: storage[0..<capacity])
+        sparse = UnsafeMutableBufferPointer(rebasing: storage[capacity..<capacity * 2])
     }
 
     var isEmpty: Bool { count == 0 }
 
     func contains(_ value: Int) -> Bool {
         let slot = sparse[value]
-        return slot < count && dense[slot] == value
+        return slot >= 0 && slot < count && dense[slot] == value
     }
 
     mutating func insert(_ value: Int) {
@@ -103,5 +119,28 @@ struct SparseSet {
 
     mutating func clear() { count = 0 }
 
-    var members: ArraySlice<Int> { dense[0..<count] }
+    var members: UnsafeMutableBufferPointer<Int>.SubSequence { dense[0..<count] }
+}
+
+/// A stack of instruction indexes over caller-provided storage.
+struct ClosureStack {
+    private let storage: UnsafeMutableBufferPointer<Int>
+    private var top = 0
+
+    init(storage: UnsafeMutableBufferPointer<Int>) {
+        self.storage = storage
+    }
+
+    mutating func append(_ value: Int) {
+        storage[top] = value
+        top += 1
+    }
+
+    mutating func popLast() -> Int? {
+        guard top > 0 else { return nil }
+        top -= 1
+        return storage[top]
+    }
+
+    mutating func removeAll() { top = 0 }
 }

@@ -241,13 +241,13 @@ extension Evaluation {
         while child < end {
             let valueEnd = subtreeEnd(child + 1)
             if !tape[child].isShadowed {
-                let name = string(child)
+                let keyBytes = bytes(child)
                 for position in Int(start)..<Int(start + count) {
                     let entry = program.patternEntries[position]
                     let regex = program.regexes[Int(entry.regex)]
-                    guard regex.matches(name) else { continue }
+                    guard regex.matches(utf8: keyBytes) else { continue }
                     annotations?.properties.insert(child)
-                    if !validateChild(Int(entry.node), child + 1, token: name, keywordToken: collecting ? regex.source : nil) {
+                    if !validateChild(Int(entry.node), child + 1, token: collecting ? string(child) : "", keywordToken: collecting ? regex.source : nil) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -278,8 +278,8 @@ extension Evaluation {
             if tape[child].isShadowed { continue }
             if known.contains(where: { keyIs(child, program.nameList[$0]) }) { continue }
             if !patterns.isEmpty {
-                let name = string(child)
-                if patterns.contains(where: { program.regexes[$0].matches(name) }) { continue }
+                let keyBytes = bytes(child)
+                if patterns.contains(where: { program.regexes[$0].matches(utf8: keyBytes) }) { continue }
             }
             annotations?.properties.insert(child)
             if program.isAlwaysFalse(Int(subschema)) {

@@ -71,8 +71,24 @@ extension Evaluation {
         return false
     }
 
-    /// Two equal elements of the array at `instance`, if any.
+    /// Two equal elements of the array at `instance`, if any. Small arrays
+    /// are compared pairwise on the tape; large ones through hashing.
     func duplicateItems(_ instance: Int) -> (Int, Int)? {
+        if count(instance) <= 16 {
+            var elements: [Int] = []
+            var child = instance + 1
+            let end = subtreeEnd(instance)
+            while child < end {
+                elements.append(child)
+                child = subtreeEnd(child)
+            }
+            for first in elements.indices {
+                for second in (first + 1)..<elements.count where tapeEquals(elements[first], elements[second]) {
+                    return (first, second)
+                }
+            }
+            return nil
+        }
         var seen: [JSONValue: Int] = [:]
         var child = instance + 1
         let end = subtreeEnd(instance)
@@ -225,7 +241,7 @@ extension Evaluation {
         let index = ins.a
         guard isString(instance) else { return true }
         let regex = program.regexes[Int(index)]
-        switch regex.search(string(instance)) {
+        switch regex.search(utf8: bytes(instance)) {
         case .match: return true
         case .noMatch:
             if collecting {

@@ -110,6 +110,58 @@ extension Evaluation {
         }
     }
 
+    /// JSON equality between two instances on the tape.
+    func tapeEquals(_ a: Int, _ b: Int) -> Bool {
+        let x = tape[a]
+        let y = tape[b]
+        let xString = x.kind == .string || x.kind == .key
+        let yString = y.kind == .string || y.kind == .key
+        if xString || yString {
+            guard xString && yString, x.length == y.length else { return false }
+            return x.length == 0 || memcmp(arena.baseAddress! + Int(x.payload), arena.baseAddress! + Int(y.payload), Int(x.length)) == 0
+        }
+        switch (x.kind, y.kind) {
+        case (.null, .null), (.true, .true), (.false, .false): return true
+        case (.integer, .integer): return x.payload == y.payload
+        case (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal): return number(a) == number(b)
+        case (.array, .array):
+            guard x.length == y.length else { return false }
+            var first = a + 1
+            var second = b + 1
+            let end = Int(x.payload)
+            while first < end {
+                if !tapeEquals(first, second) { return false }
+                first = subtreeEnd(first)
+                second = subtreeEnd(second)
+            }
+            return true
+        case (.object, .object):
+            guard x.length == y.length else { return false }
+            var key = a + 1
+            let end = Int(x.payload)
+            while key < end {
+                if !tape[key].isShadowed {
+                    guard let other = memberMatching(key, in: b), tapeEquals(key + 1, other) else { return false }
+                }
+                key = subtreeEnd(key + 1)
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The value index of the member of `object` whose name equals key node `key`.
+    func memberMatching(_ key: Int, in object: Int) -> Int? {
+        var child = object + 1
+        let end = Int(tape[object].payload)
+        while child < end {
+            if !tape[child].isShadowed, tapeEquals(child, key) { return child + 1 }
+            child = subtreeEnd(child + 1)
+        }
+        return nil
+    }
+
     /// JSON equality between the instance at `index` and a value.
     func equals(_ index: Int, _ value: JSONValue) -> Bool {
         let node = tape[index]
