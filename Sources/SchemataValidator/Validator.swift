@@ -10,7 +10,8 @@ import SchemataJSON
 /// for error in result.errors { print(error) }   // expected integer, got string "42" at /age
 /// ```
 public struct Validator: Sendable {
-    let program: FlatProgram
+    let box: ProgramBox
+    var program: FlatProgram { box.program }
     /// The options it was compiled with.
     public let options: ValidatorOptions
     /// The draft of the root schema.
@@ -37,7 +38,7 @@ public struct Validator: Sendable {
             try Validator.checkAgainstMetaSchema(schema, draft: draft, registry: registry, options: options)
         }
         var compiler = Compiler(registry: registry, options: options)
-        self.program = FlatProgram(try compiler.compile(root: root))
+        self.box = ProgramBox(FlatProgram(try compiler.compile(root: root)))
         self.options = options
         self.draft = draft
     }
@@ -69,7 +70,7 @@ public struct Validator: Sendable {
     }
 
     init(program: FlatProgram, options: ValidatorOptions, draft: Draft) {
-        self.program = program
+        self.box = ProgramBox(program)
         self.options = options
         self.draft = draft
     }
@@ -77,7 +78,7 @@ public struct Validator: Sendable {
     /// Whether the instance is valid (stops at the first failure).
     public func isValid(_ instance: JSONDocument) -> Bool {
         guard !instance.nodes.isEmpty else { return false }
-        return Evaluation.with(program, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
+        return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
             $0.validate(Int(program.root), instance.rootIndex)
         }
     }
@@ -90,7 +91,7 @@ public struct Validator: Sendable {
     /// Validates and collects every error.
     public func validate(_ instance: JSONDocument) -> ValidationResult {
         guard !instance.nodes.isEmpty else { return ValidationResult(isValid: false, errors: [], exceededDepth: false) }
-        return Evaluation.with(program, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true) { evaluation in
+        return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true) { evaluation in
             let valid = evaluation.validate(Int(program.root), instance.rootIndex)
             return ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
         }
@@ -100,7 +101,7 @@ public struct Validator: Sendable {
     /// (for the verbose output format).
     public func validateVerbose(_ instance: JSONDocument) -> (result: ValidationResult, passes: [ValidationError]) {
         guard !instance.nodes.isEmpty else { return (ValidationResult(isValid: false, errors: [], exceededDepth: false), []) }
-        return Evaluation.with(program, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true, recordsPasses: true) { evaluation in
+        return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true, recordsPasses: true) { evaluation in
             let valid = evaluation.validate(Int(program.root), instance.rootIndex)
             let result = ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
             return (result, evaluation.collector?.passes ?? [])

@@ -106,6 +106,8 @@ struct FlatProgram: Sendable {
     /// Each node's resource URI and pointer (for absolute keyword locations).
     var locations: [(base: String, pointer: JSONPointer)] = []
     var root: Int32 = 0
+    /// The hot tables in evaluator-friendly memory (set at the end of init).
+    private(set) var hot: HotTables!
 
     /// The absolute location of a node.
     func location(of node: Int) -> String {
@@ -254,5 +256,16 @@ extension FlatProgram {
             nodes.append(info)
             locations.append((node.baseURI, node.pointer))
         }
+        hot = HotTables(self)
+    }
+}
+
+/// A compiled program shared by reference: evaluations hold this box (one
+/// retain) instead of copying the program struct (a retain per table).
+final class ProgramBox: Sendable {
+    let program: FlatProgram
+
+    init(_ program: FlatProgram) {
+        self.program = program
     }
 }

@@ -3,7 +3,7 @@ import SchemataJSON
 extension Evaluation {
     mutating func checkApplicator(_ pc: Int, node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        let ins = instructions[pc]
+        let ins = hot.instructions[pc]
         switch ins.opcode {
         case .ref: return executeRef(ins, node: node, pc: pc, instance, &annotations)
         case .dynamicRef: return executeDynamicRef(ins, node: node, pc: pc, instance, &annotations)
@@ -33,7 +33,7 @@ extension Evaluation {
         var anyValid = false
         var closest: [ValidationError]?
         for position in 0..<count {
-            let branch = Int(program.nodeLists[start + position])
+            let branch = Int(hot.nodeLists[start + position])
             let saved = errors
             if collecting { errors = [] }
             var branchAnnotations: Annotations? = annotations == nil ? nil : Annotations()
@@ -62,7 +62,7 @@ extension Evaluation {
         var closest: [ValidationError]?
         var collected = Annotations()
         for position in 0..<count {
-            let branch = Int(program.nodeLists[start + position])
+            let branch = Int(hot.nodeLists[start + position])
             let saved = errors
             if collecting { errors = [] }
             var branchAnnotations: Annotations? = annotations == nil ? nil : Annotations()
@@ -124,7 +124,7 @@ extension Evaluation {
         if candidates >= 0 {
             // The outermost resource in the dynamic scope that declares
             // the anchor wins.
-            let table = program.candidateTables[Int(candidates)]
+            let table = box.program.candidateTables[Int(candidates)]
             for resource in scope {
                 if let candidate = table[Int(resource)] {
                     chosen = candidate
@@ -142,7 +142,7 @@ extension Evaluation {
         let count = ins.b
         var valid = true
         for position in 0..<Int(count) {
-            let branch = Int(program.nodeLists[Int(start) + position])
+            let branch = Int(hot.nodeLists[Int(start) + position])
             if !validateInPlace(branch, instance, &annotations, keywordToken: collecting ? String(position) : nil) {
                 valid = false
                 if !collecting { return false }
@@ -214,10 +214,10 @@ extension Evaluation {
         while child < end {
             let valueEnd = subtreeEnd(child + 1)
             if !tape[child].isShadowed {
-                for position in entries where keyIs(child, program.entries[position].name) {
+                for position in entries where keyIs(child, hot.entries[position].name) {
                     annotations?.properties.insert(child)
-                    let name = program.nameText(program.entries[position].name)
-                    if !validateChild(Int(program.entries[position].node), child + 1, token: name, keywordToken: collecting ? name : nil) {
+                    let name = collecting ? nameText(hot.entries[position].name) : ""
+                    if !validateChild(Int(hot.entries[position].node), child + 1, token: name, keywordToken: collecting ? name : nil) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -243,8 +243,8 @@ extension Evaluation {
             if !tape[child].isShadowed {
                 let keyBytes = bytes(child)
                 for position in Int(start)..<Int(start + count) {
-                    let entry = program.patternEntries[position]
-                    let regex = program.regexes[Int(entry.regex)]
+                    let entry = hot.patternEntries[position]
+                    let regex = box.program.regexes[Int(entry.regex)]
                     guard regex.matches(utf8: keyBytes) else { continue }
                     annotations?.properties.insert(child)
                     if !validateChild(Int(entry.node), child + 1, token: collecting ? string(child) : "", keywordToken: collecting ? regex.source : nil) {
@@ -276,13 +276,13 @@ extension Evaluation {
             let valueEnd = subtreeEnd(child + 1)
             defer { child = valueEnd }
             if tape[child].isShadowed { continue }
-            if known.contains(where: { keyIs(child, program.nameList[$0]) }) { continue }
+            if known.contains(where: { keyIs(child, hot.nameList[$0]) }) { continue }
             if !patterns.isEmpty {
                 let keyBytes = bytes(child)
-                if patterns.contains(where: { program.regexes[$0].matches(utf8: keyBytes) }) { continue }
+                if patterns.contains(where: { box.program.regexes[$0].matches(utf8: keyBytes) }) { continue }
             }
             annotations?.properties.insert(child)
-            if program.isAlwaysFalse(Int(subschema)) {
+            if isAlwaysFalse(Int(subschema)) {
                 if collecting {
                     report(node, pc, instance, .notAllowed(key: child))
                 }
@@ -324,9 +324,9 @@ extension Evaluation {
         guard kind == .object else { return true }
         var valid = true
         for position in Int(start)..<Int(start + count) {
-            let entry = program.entries[position]
+            let entry = hot.entries[position]
             guard member(entry.name, of: instance) != nil else { continue }
-            if !validateInPlace(Int(entry.node), instance, &annotations, keywordToken: collecting ? program.nameText(entry.name) : nil) {
+            if !validateInPlace(Int(entry.node), instance, &annotations, keywordToken: collecting ? nameText(entry.name) : nil) {
                 valid = false
                 if !collecting { return false }
             }
@@ -345,7 +345,7 @@ extension Evaluation {
         let end = Int(tape[instance].payload)
         var position = 0
         while child < end, position < Int(count) {
-            if !validateChild(Int(program.nodeLists[Int(start) + position]), child, token: collecting ? String(position) : "", keywordToken: collecting ? String(position) : nil) {
+            if !validateChild(Int(hot.nodeLists[Int(start) + position]), child, token: collecting ? String(position) : "", keywordToken: collecting ? String(position) : nil) {
                 valid = false
                 if !collecting { return false }
             }
@@ -362,9 +362,22 @@ extension Evaluation {
         let subschema = ins.a
         let start = ins.b
         guard kind == .array else { return true }
+        let end = Int(tape[instance].payload)
+        let typeOnly = hot.nodes[Int(subschema)].typeOnly
+        if typeOnly >= 0 && start == 0 && !collecting {
+            // Every element against one type: a tight loop over the tape.
+            annotations?.allItems = true
+            let types = JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: typeOnly))
+            var child = instance + 1
+            while child < end {
+                if !typeMatches(child, types, literalIntegers: false) { return false }
+                let element = tape[child]
+                child = element.kind == .array || element.kind == .object ? Int(element.payload) : child + 1
+            }
+            return true
+        }
         var valid = true
         var child = instance + 1
-        let end = Int(tape[instance].payload)
         var position = 0
         while child < end {
             if position >= Int(start), !validateChild(Int(subschema), child, token: collecting ? String(position) : "") {

@@ -4,7 +4,7 @@ extension Evaluation {
     /// Evaluates instruction `pc` of `node` against `instance`.
     mutating func check(_ pc: Int, node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        let ins = instructions[pc]
+        let ins = hot.instructions[pc]
         switch ins.opcode {
         case .alwaysFalse: return executeAlwaysFalse(ins, node: node, pc: pc, instance, &annotations)
         case .type: return executeType(ins, node: node, pc: pc, instance, &annotations)
@@ -55,7 +55,7 @@ extension Evaluation {
     /// of (instance − bound).
     mutating func compare(_ node: Int, _ pc: Int, _ instance: Int, _ index: Int32, _ words: StaticString, _ test: (Int) -> Bool) -> Bool {
         guard isNumber(instance) else { return true }
-        let bound = program.numbers[Int(index)]
+        let bound = box.program.numbers[Int(index)]
         let sign: Int
         if tape[instance].kind == .integer, let limit = bound.int64Value {
             let value = Int64(bitPattern: tape[instance].payload)
@@ -143,7 +143,7 @@ extension Evaluation {
         let kind = tape[instance].kind
         _ = kind
         let index = ins.a
-        let value = program.constants[Int(index)]
+        let value = box.program.constants[Int(index)]
         if equals(instance, value) { return true }
         if collecting {
             report(node, pc, instance, .const(index))
@@ -157,7 +157,7 @@ extension Evaluation {
         let start = ins.a
         let count = ins.b
         let range = Int(start)..<Int(start + count)
-        for position in range where equals(instance, program.constants[position]) { return true }
+        for position in range where equals(instance, box.program.constants[position]) { return true }
         if collecting {
             report(node, pc, instance, .enumeration(start: start, count: count))
         }
@@ -169,7 +169,7 @@ extension Evaluation {
         _ = kind
         let index = ins.a
         guard isNumber(instance) else { return true }
-        let divisor = program.numbers[Int(index)]
+        let divisor = box.program.numbers[Int(index)]
         if number(instance).isMultiple(of: divisor) { return true }
         if collecting {
             report(node, pc, instance, .multipleOf(index))
@@ -240,7 +240,7 @@ extension Evaluation {
         _ = kind
         let index = ins.a
         guard isString(instance) else { return true }
-        let regex = program.regexes[Int(index)]
+        let regex = box.program.regexes[Int(index)]
         switch regex.search(utf8: bytes(instance)) {
         case .match: return true
         case .noMatch:
@@ -261,7 +261,7 @@ extension Evaluation {
         _ = kind
         let index = ins.a
         guard isString(instance) else { return true }
-        let format = program.formats[Int(index)]
+        let format = box.program.formats[Int(index)]
         if format.check(string(instance)) { return true }
         if collecting {
             report(node, pc, instance, .format(index))
@@ -274,7 +274,7 @@ extension Evaluation {
         _ = kind
         let index = ins.a
         guard isString(instance) else { return true }
-        let content = program.contents[Int(index)]
+        let content = box.program.contents[Int(index)]
         var data = Array(bytes(instance))
         if content.encoding == "base64" {
             guard let decoded = Base64.decode(data) else {
@@ -362,7 +362,7 @@ extension Evaluation {
         let count = ins.b
         guard kind == .object else { return true }
         var valid = true
-        for position in Int(start)..<Int(start + count) where member(program.nameList[position], of: instance) == nil {
+        for position in Int(start)..<Int(start + count) where member(hot.nameList[position], of: instance) == nil {
             if collecting {
                 report(node, pc, instance, .required(Int32(position)))
             }
@@ -380,10 +380,10 @@ extension Evaluation {
         guard kind == .object else { return true }
         var valid = true
         for position in Int(start)..<Int(start + count) {
-            let dependency = program.dependencies[position]
+            let dependency = box.program.dependencies[position]
             guard member(dependency.name, of: instance) != nil else { continue }
             for other in Int(dependency.requiredStart)..<Int(dependency.requiredStart + dependency.requiredCount)
-            where member(program.nameList[other], of: instance) == nil {
+            where member(hot.nameList[other], of: instance) == nil {
                 if collecting {
                     report(node, pc, instance, .dependentRequired(name: dependency.name, required: Int32(other)))
                 }

@@ -55,14 +55,36 @@ extension Evaluation {
         return JSONNumber(text: string(index)) ?? JSONNumber(0)
     }
 
+    /// A pooled name as text (messages and paths only).
+    func nameText(_ name: FlatProgram.Name) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: hot.names[Int(name.start)..<Int(name.start + name.length)]), as: UTF8.self)
+    }
+
+    /// Whether a node is the `false` schema.
+    @inline(__always)
+    func isAlwaysFalse(_ node: Int) -> Bool {
+        let info = hot.nodes[node]
+        return info.count > 0 && hot.instructions[Int(info.first)].opcode == .alwaysFalse
+    }
+
     /// Whether key node `key` is the pooled name.
     @inline(__always)
     func keyIs(_ key: Int, _ name: FlatProgram.Name) -> Bool {
         let node = tape[key]
         let length = Int(name.length)
         guard Int(node.length) == length else { return false }
-        if length == 0 { return true }
-        return memcmp(arena.baseAddress! + Int(node.payload), names.baseAddress! + Int(name.start), length) == 0
+        let a = arena.baseAddress! + Int(node.payload)
+        let b = hot.names.baseAddress! + Int(name.start)
+        if length <= 16 {
+            // Short names (nearly all): compare inline, first byte first.
+            var index = 0
+            while index < length {
+                if a[index] != b[index] { return false }
+                index += 1
+            }
+            return true
+        }
+        return memcmp(a, b, length) == 0
     }
 
     /// The value index of the member with the pooled name, if any.

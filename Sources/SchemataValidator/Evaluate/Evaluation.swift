@@ -9,11 +9,14 @@ import SchemataJSON
 /// collection on, every keyword runs and failures are recorded with their
 /// instance and keyword locations.
 struct Evaluation {
-    let program: FlatProgram
+    /// The program, borrowed for the evaluation (a pointer: copying the
+    /// struct would retain each of its tables on every call). Hot paths read
+    /// the tables through `hot` instead.
+    let box: ProgramBox
+    var program: FlatProgram { box.program }
+    let hot: HotTables
     let tape: UnsafeBufferPointer<TapeNode>
     let arena: UnsafeBufferPointer<UInt8>
-    let names: UnsafeBufferPointer<UInt8>
-    let instructions: UnsafeBufferPointer<FlatProgram.Instruction>
     let document: JSONDocument
     let maximumDepth: Int
     /// Resource numbers of the dynamic scope, outermost first.
@@ -30,37 +33,31 @@ struct Evaluation {
     let stackBase: UInt = StackGuard.currentAddress()
 
     init(
-        program: FlatProgram, document: JSONDocument, tape: UnsafeBufferPointer<TapeNode>, arena: UnsafeBufferPointer<UInt8>,
-        names: UnsafeBufferPointer<UInt8>, instructions: UnsafeBufferPointer<FlatProgram.Instruction>, maximumDepth: Int,
+        program: ProgramBox, document: JSONDocument, tape: UnsafeBufferPointer<TapeNode>, arena: UnsafeBufferPointer<UInt8>,
+        maximumDepth: Int,
         collectsErrors: Bool, recordsPasses: Bool = false
     ) {
-        self.program = program
+        self.box = program
+        self.hot = program.program.hot
         self.document = document
         self.tape = tape
         self.arena = arena
-        self.names = names
-        self.instructions = instructions
         self.maximumDepth = maximumDepth
         self.collector = collectsErrors ? ErrorCollector(recordsPasses: recordsPasses) : nil
-        scope.reserveCapacity(8)
+        if program.program.needsDynamicScope { scope.reserveCapacity(8) }
     }
 
     /// Runs `body` with an evaluation of `document` against `program`.
     static func with<R>(
-        _ program: FlatProgram, _ document: JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false,
+        _ program: ProgramBox, _ document: JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false,
         _ body: (inout Evaluation) -> R
     ) -> R {
         document.nodes.withUnsafeBufferPointer { tape in
             document.arena.withUnsafeBufferPointer { arena in
-                program.names.withUnsafeBufferPointer { names in
-                    program.instructions.withUnsafeBufferPointer { instructions in
-                        var evaluation = Evaluation(
-                            program: program, document: document, tape: tape, arena: arena, names: names,
-                            instructions: instructions, maximumDepth: maximumDepth, collectsErrors: collectsErrors,
-                            recordsPasses: recordsPasses)
-                        return body(&evaluation)
-                    }
-                }
+                var evaluation = Evaluation(
+                    program: program, document: document, tape: tape, arena: arena, maximumDepth: maximumDepth,
+                    collectsErrors: collectsErrors, recordsPasses: recordsPasses)
+                return body(&evaluation)
             }
         }
     }
@@ -79,7 +76,7 @@ struct Evaluation {
     /// Whether `instance` (a tape index) is valid against `node`; adds what
     /// it evaluated to `annotations` when that is non-nil.
     mutating func validate(_ node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let info = program.nodes[node]
+        let info = hot.nodes[node]
         if info.typeOnly >= 0 && !collecting {
             // A leaf that only checks the type: no frame, no scope.
             return typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false)
@@ -93,7 +90,7 @@ struct Evaluation {
         }
         if info.count == 0 { return true }
         depth += 1
-        let pushed = program.needsDynamicScope && scope.last != info.resource
+        let pushed = box.program.needsDynamicScope && scope.last != info.resource
         if pushed { scope.append(info.resource) }
         var valid = true
         if annotations == nil && !info.hasUnevaluated && !collecting {

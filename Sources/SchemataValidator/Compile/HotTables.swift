@@ -1,0 +1,42 @@
+/// The tables the evaluator reads on every node, copied once into memory
+/// that lives as long as the program, so that evaluation reads them through
+/// plain pointers: no retain/release, no bounds-check traffic per access.
+final class HotTables: @unchecked Sendable {
+    // Why @unchecked Sendable is sound: every stored property is a `let`
+    // pointer to memory that is written only in `init` (before the object is
+    // shared) and freed only in `deinit` (when nothing can reach it). After
+    // `init`, the object is immutable, so concurrent readers cannot race.
+    let nodes: UnsafeBufferPointer<FlatProgram.Node>
+    let instructions: UnsafeBufferPointer<FlatProgram.Instruction>
+    let entries: UnsafeBufferPointer<FlatProgram.Entry>
+    let patternEntries: UnsafeBufferPointer<FlatProgram.PatternEntry>
+    let nameList: UnsafeBufferPointer<FlatProgram.Name>
+    let nodeLists: UnsafeBufferPointer<Int32>
+    let names: UnsafeBufferPointer<UInt8>
+
+    init(_ program: FlatProgram) {
+        nodes = HotTables.copy(program.nodes)
+        instructions = HotTables.copy(program.instructions)
+        entries = HotTables.copy(program.entries)
+        patternEntries = HotTables.copy(program.patternEntries)
+        nameList = HotTables.copy(program.nameList)
+        nodeLists = HotTables.copy(program.nodeLists)
+        names = HotTables.copy(program.names)
+    }
+
+    deinit {
+        for pointer in [
+            UnsafeRawPointer(nodes.baseAddress), UnsafeRawPointer(instructions.baseAddress),
+            UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(patternEntries.baseAddress),
+            UnsafeRawPointer(nameList.baseAddress), UnsafeRawPointer(nodeLists.baseAddress), UnsafeRawPointer(names.baseAddress),
+        ] {
+            pointer?.deallocate()
+        }
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = memory.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: memory[0..<array.count])
+    }
+}
