@@ -356,7 +356,7 @@ struct KeywordBuilder {
     mutating func buildFormat() {
         guard let name = schema["format"]?.stringValue else { return }
         let asserts = compiler.pointee.options.formatAssertion || (draft >= .draft2019_09 && context.vocabularies.contains(.formatAssertion))
-        guard asserts, let check = FormatChecker.check(named: name) else { return }
+        guard asserts, let check = FormatChecker.check(named: name, draft: draft) else { return }
         add(.format(name, check), "format")
     }
 }

@@ -7,8 +7,11 @@ public enum FormatChecker {
 
     /// The check for a format name, or `nil` for a format Schemata does not
     /// know (unknown formats are ignored, as the specification says).
-    public static func check(named name: String) -> Check? {
+    public static func check(named name: String, draft: Draft = .draft2020_12) -> Check? {
         switch name {
+        case "hostname" where draft <= .draft6:
+            // Drafts 4 and 6 name RFC 1123 alone, before IDNA2008 reserved "??--".
+            return HostnameFormat.isRFC1123Hostname
         case "date-time": return DateTimeFormats.isDateTime
         case "date": return DateTimeFormats.isDate
         case "time": return DateTimeFormats.isTime
