@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "SchemataJSON", targets: ["SchemataJSON"]),
         .library(name: "SchemataRegex", targets: ["SchemataRegex"]),
         .library(name: "SchemataValidator", targets: ["SchemataValidator"]),
+        .library(name: "SchemataResponses", targets: ["SchemataResponses"]),
         .library(name: "SchemataCLI", targets: ["SchemataCLI"]),
         .executable(name: "schemata", targets: ["schemata"]),
         .executable(name: "schemata-bench", targets: ["SchemataBench"]),
@@ -37,12 +38,15 @@ let package = Package(
         .target(name: "SchemataRegex"),
         // JSON Schema drafts 4–2020-12: registry, compiler, evaluator, formats.
         .target(name: "SchemataValidator", dependencies: ["SchemataJSON", "SchemataRegex"]),
+        // Model responses: chat completions, SSE transcripts, checking them.
+        .target(name: "SchemataResponses", dependencies: ["SchemataJSON", "SchemataValidator"]),
         // The `schemata` command line, as a library so that it can be embedded and tested.
         .target(
             name: "SchemataCLI",
             dependencies: [
                 "SchemataJSON",
                 "SchemataValidator",
+                "SchemataResponses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "SchemataJSONTests", dependencies: ["SchemataJSON"]),
         .testTarget(name: "SchemataRegexTests", dependencies: ["SchemataRegex"]),
         .testTarget(name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON"]),
+        .testTarget(name: "SchemataResponsesTests", dependencies: ["SchemataResponses", "SchemataJSON"]),
         .testTarget(name: "SchemataCLITests", dependencies: ["SchemataCLI", "SchemataJSON"]),
     ],
     swiftLanguageModes: [.v6]

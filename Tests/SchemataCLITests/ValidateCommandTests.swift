@@ -112,3 +112,48 @@ import Testing
         #expect(tooDeep.standardError.contains("nesting deeper than the limit of 256 levels"))
     }
 }
+
+@Suite struct ValidateResponseCommandTests {
+    @Test func exampleResponseIsValid() throws {
+        let outcome = try CommandRunner.run(["validate-response", "--schema", "Schemas/examples/weather-schema.json", "Schemas/examples/weather-response.json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput == "Schemas/examples/weather-response.json: choice 0: valid\n")
+    }
+
+    @Test func jsonLinesKeepOrderAcrossCores() throws {
+        // 200 lines: enough to take the parallel path; every third one broken.
+        var lines: [String] = []
+        for index in 0..<200 {
+            let content = index % 3 == 0 ? #"{\"city\": 5}"# : #"{\"city\": \"C\#(index)\", \"temperature_c\": 1, \"conditions\": \"fog\", \"humidity_percent\": null, \"observed_at\": \"2026-11-25T10:00:00Z\"}"#
+            lines.append(#"{"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"\#(content)"},"finish_reason":"stop"}]}"#)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schemata-vr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("responses.jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let outcome = try CommandRunner.run(["validate-response", "--json", "--schema", "Schemas/examples/weather-schema.json", file.path])
+        #expect(outcome.status == 1)
+        let records = outcome.standardOutput.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(records.count == 200)
+        let lineNumbers = records.compactMap { $0?["input"] as? String }.map { Int($0.split(separator: ":").last!)! }
+        #expect(lineNumbers == Array(1...200))
+        let invalid = records.filter { ($0?["valid"] as? Bool) == false }.count
+        #expect(invalid == 67)
+    }
+
+    @Test func truncatedAndRefusalAreDistinct() throws {
+        let input = """
+            {"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":"No."},"finish_reason":"stop"},{"index":1,"message":{"role":"assistant","content":"{\\"ci"},"finish_reason":"length"}]}
+            """
+        let outcome = try CommandRunner.run(["validate-response", "--schema", "Schemas/examples/weather-schema.json", "-"], input: input)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("<stdin>: choice 0: refusal: No."))
+        #expect(outcome.standardError.contains("<stdin>: choice 1: truncated: "))
+    }
+
+    @Test func badSchemaIsExitTwo() throws {
+        let outcome = try CommandRunner.run(["validate-response", "--schema", "does-not-exist.json", "-"], input: "{}")
+        #expect(outcome.status == 2)
+    }
+}

@@ -1,0 +1,188 @@
+import ArgumentParser
+import Dispatch
+import SchemataJSON
+import SchemataResponses
+import SchemataValidator
+import Synchronization
+
+extension SchemataCommand {
+    /// `schemata validate-response --schema S [FILE…|-]`
+    public struct ValidateResponse: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "validate-response",
+            abstract: "Check what a model returned against the schema it was asked for.",
+            discussion: """
+                Each input is detected: a chat.completion JSON, a server-sent-events transcript of \
+                chat.completion.chunk events, a .jsonl file of responses (checked on all cores, reported in order), \
+                or raw content text. Each choice is reported on its own: valid, invalid JSON, schema violations, \
+                refusal, truncated (finish_reason length) or content_filter. \
+                Exit codes: 0 all valid, 1 something not valid, 2 usage, I/O or schema error.
+                """
+        )
+
+        @Option(help: "The JSON Schema the content must follow.")
+        var schema: String?
+
+        @Option(help: "The chat completion request: its response_format.json_schema and its tools' parameters are used.")
+        var request: String?
+
+        @Argument(help: "Responses to check ('-' for standard input).")
+        var inputs: [String] = ["-"]
+
+        @Flag(help: "Print machine-readable JSON, one object per outcome.")
+        var json = false
+
+        public init() {}
+
+        public func validate() throws {
+            if schema != nil && request != nil { throw ValidationError("give --schema or --request, not both") }
+        }
+
+        public func run() throws {
+            let checker = try makeChecker()
+            var failures = 0
+            for path in inputs {
+                let file = try InputFile.read(path)
+                let text = String(decoding: file.bytes, as: UTF8.self)
+                let items: [ResponseInput]
+                if file.isJSONLines {
+                    items = ValidateResponse.checkLines(text)
+                } else {
+                    items = [ResponseInput.detect(text)]
+                }
+                let outcomes = ValidateResponse.outcomes(items, checker: checker)
+                for (item, results) in zip(items, outcomes) {
+                    failures += report(item, results, file: file.displayName)
+                }
+            }
+            if failures > 0 { throw CommandFailure.checkFailed }
+        }
+
+        func makeChecker() throws -> ResponseChecker {
+            do {
+                if let request {
+                    let file = try InputFile.read(request)
+                    let value: JSONValue
+                    do {
+                        value = try JSONParser().parse(file.bytes)
+                    } catch {
+                        throw CommandFailure.usage("request: \(error.inFile(file.displayName))")
+                    }
+                    return try ResponseChecker(request: value)
+                }
+                if let schema {
+                    let file = try InputFile.read(schema)
+                    let value: JSONValue
+                    do {
+                        value = try JSONParser().parse(file.bytes)
+                    } catch {
+                        throw CommandFailure.usage("schema: \(error.inFile(file.displayName))")
+                    }
+                    return ResponseChecker(contentValidator: try Validator(schema: value))
+                }
+            } catch let error as SchemaCompileError {
+                throw CommandFailure.usage("\(error)")
+            }
+            // No schema: only well-formedness and finish reasons are checked.
+            return ResponseChecker(contentValidator: nil)
+        }
+
+        /// Splits JSON Lines input into one input per non-blank line.
+        static func checkLines(_ text: String) -> [ResponseInput] {
+            var items: [ResponseInput] = []
+            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+                if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                items.append(ResponseInput.detect(String(trimmed), line: offset + 1))
+            }
+            return items
+        }
+
+        /// Checks every input, on all cores, keeping input order.
+        static func outcomes(_ items: [ResponseInput], checker: ResponseChecker) -> [[ResponseOutcome]] {
+            if items.count < 64 {
+                return items.map { item in item.choices.flatMap { checker.check($0) } }
+            }
+            let slots = OutcomeSlots(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                let results = items[index].choices.flatMap { checker.check($0) }
+                slots.set(index, results)
+            }
+            return slots.results
+        }
+
+        /// Prints the outcomes of one input; returns how many are not valid.
+        func report(_ item: ResponseInput, _ outcomes: [ResponseOutcome], file: String) -> Int {
+            let place = item.line.map { "\(file):\($0)" } ?? file
+            if let problem = item.readError {
+                if json {
+                    StandardStreams.writeOutput(JSONSerializer().string(from: ["input": .string(place), "outcome": "invalid_input", "detail": .string(problem)]) + "\n")
+                } else {
+                    StandardStreams.writeError("\(place): error: \(problem)\n")
+                }
+                return 1
+            }
+            var failures = 0
+            for outcome in outcomes {
+                let subject = "choice \(outcome.choice)" + (outcome.toolCall.map { " tool \($0)" } ?? "")
+                if !outcome.isValid { failures += 1 }
+                if json {
+                    StandardStreams.writeOutput(JSONSerializer().string(from: jsonOutcome(outcome, place: place, kind: item.kind)) + "\n")
+                    continue
+                }
+                switch outcome.kind {
+                case .valid:
+                    StandardStreams.writeOutput("\(place): \(subject): valid\n")
+                case .invalidJSON:
+                    let error = outcome.parseError!
+                    StandardStreams.writeError("\(place): \(subject): invalid JSON at \(error.location.line):\(error.location.column): \(error.message)\n")
+                case .schemaViolation:
+                    for violation in outcome.violations {
+                        StandardStreams.writeError("\(place): \(subject): schema violation: \(violation) [\(violation.keywordLocation)]\n")
+                    }
+                case .refusal, .truncated, .contentFilter, .empty:
+                    StandardStreams.writeError("\(place): \(subject): \(outcome.kind.rawValue): \(outcome.detail ?? "")\n")
+                }
+            }
+            return failures
+        }
+
+        func jsonOutcome(_ outcome: ResponseOutcome, place: String, kind: ResponseInput.Kind) -> JSONValue {
+            var object: JSONObject = ["input": .string(place), "format": .string(kind.rawValue), "choice": .number(JSONNumber(outcome.choice))]
+            if let tool = outcome.toolCall { object["tool"] = .string(tool) }
+            object["outcome"] = .string(outcome.kind.rawValue)
+            object["valid"] = .bool(outcome.isValid)
+            if let error = outcome.parseError {
+                object["error"] = [
+                    "message": .string(error.message), "line": .number(JSONNumber(error.location.line)),
+                    "column": .number(JSONNumber(error.location.column)), "offset": .number(JSONNumber(error.location.offset)),
+                ]
+            }
+            if !outcome.violations.isEmpty {
+                object["errors"] = .array(outcome.violations.map {
+                    [
+                        "instanceLocation": .string($0.instanceLocation.description), "keywordLocation": .string($0.keywordLocation.description),
+                        "absoluteKeywordLocation": .string($0.absoluteKeywordLocation), "error": .string($0.message),
+                    ]
+                })
+            }
+            if let detail = outcome.detail { object["detail"] = .string(detail) }
+            return .object(object)
+        }
+    }
+}
+
+/// Results written by parallel workers, each to its own slot.
+final class OutcomeSlots: Sendable {
+    private let storage: Mutex<[[ResponseOutcome]]>
+
+    init(count: Int) {
+        storage = Mutex(Array(repeating: [], count: count))
+    }
+
+    func set(_ index: Int, _ value: [ResponseOutcome]) {
+        storage.withLock { $0[index] = value }
+    }
+
+    var results: [[ResponseOutcome]] { storage.withLock { $0 } }
+}
