@@ -10,5 +10,5 @@ bin=.build/release/schemata
 "$bin" --version
 "$bin" validate Schemas/compilelabs/chat-completion-response.schema.json Schemas/examples/weather-response.json
 "$bin" validate --format-assertion Schemas/examples/weather-schema.json Schemas/examples/weather-report.json
-"$bin" parse --lines Schemas/examples/responses.jsonl
+"$bin" validate-response --schema Schemas/examples/weather-schema.json Schemas/examples/weather-response.json
 "$bin" locate Schemas/examples/weather-response.json /choices/0/message/content /usage/total_tokens
