@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "schemata", dependencies: ["SchemataCLI"]),
         .executableTarget(
             name: "SchemataBench",
-            dependencies: ["SchemataJSON"],
+            dependencies: ["SchemataJSON", "SchemataRegex"],
             path: "Benchmarks/SchemataBench"
         ),
         .testTarget(name: "SchemataJSONTests", dependencies: ["SchemataJSON"]),

@@ -39,6 +39,7 @@ var sizeMB = 20
 var repeats = 5
 var only: String?
 var writePath: String?
+var regexOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -46,10 +47,16 @@ while let argument = arguments.next() {
     case "--repeat": repeats = Int(arguments.next() ?? "") ?? repeats
     case "--only": only = arguments.next()
     case "--write-document": writePath = arguments.next()
+    case "--regex": regexOnly = true
     default:
         print("usage: schemata-bench [--size-mb N] [--repeat N]")
         exit(2)
     }
+}
+
+if regexOnly {
+    RegexBenchmark.run()
+    exit(0)
 }
 
 #if DEBUG
@@ -161,3 +168,5 @@ print("| one whole parse (tape) | \(format(whole * 1000, 2)) ms | 1.00× |")
 print("| \(pieces) feeds of 4 bytes + snapshot each | \(format(streamed * 1000, 2)) ms | \(format(streamed / whole, 2))× |")
 print("")
 print("targets: JSONValue parse ≥ 10× JSONSerialization; 4-byte incremental ≤ 3× one whole parse")
+print("")
+RegexBenchmark.run()
