@@ -90,3 +90,11 @@ import Testing
         #expect(regex.search(String(repeating: "a", count: 40) + "!") == .budgetExceeded)
     }
 }
+
+@Suite struct RegexRegressionTests {
+    @Test func optionalGroupsMatchTheEmptyString() throws {
+        #expect(try ECMARegex("^\\.?((([ab]?[a-c]{0,2})*?a?.)?)").matches(""))
+        #expect(try ECMARegex("^(a?)?$").matches(""))
+        #expect(try ECMARegex("^(?:x{0,2})*$").matches(""))
+    }
+}
