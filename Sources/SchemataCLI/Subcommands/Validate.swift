@@ -66,13 +66,7 @@ extension SchemataCommand {
         }
 
         public func run() throws {
-            let schemaFile = try InputFile.read(schema)
-            let schemaValue: JSONValue
-            do {
-                schemaValue = try JSONParser().parse(schemaFile.bytes)
-            } catch {
-                throw CommandFailure.usage("schema: \(error.inFile(schemaFile.displayName))")
-            }
+            let (schemaFile, schemaValue) = try InputFile.readJSON(schema, role: "schema")
             var registry = SchemaRegistry()
             for mapping in registryMappings {
                 let parts = mapping.split(separator: "=", maxSplits: 1)
@@ -240,5 +234,6 @@ enum Clock {
 func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: 4096)
     guard getcwd(&buffer, buffer.count) != nil else { return "." }
-    return String(cString: buffer)
+    let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    return String(decoding: bytes, as: UTF8.self)
 }

@@ -61,24 +61,10 @@ extension SchemataCommand {
         func makeChecker() throws -> ResponseChecker {
             do {
                 if let request {
-                    let file = try InputFile.read(request)
-                    let value: JSONValue
-                    do {
-                        value = try JSONParser().parse(file.bytes)
-                    } catch {
-                        throw CommandFailure.usage("request: \(error.inFile(file.displayName))")
-                    }
-                    return try ResponseChecker(request: value)
+                    return try ResponseChecker(request: try InputFile.readJSON(request, role: "request").value)
                 }
                 if let schema {
-                    let file = try InputFile.read(schema)
-                    let value: JSONValue
-                    do {
-                        value = try JSONParser().parse(file.bytes)
-                    } catch {
-                        throw CommandFailure.usage("schema: \(error.inFile(file.displayName))")
-                    }
-                    return ResponseChecker(contentValidator: try Validator(schema: value))
+                    return ResponseChecker(contentValidator: try Validator(schema: try InputFile.readJSON(schema, role: "schema").value))
                 }
             } catch let error as SchemaCompileError {
                 throw CommandFailure.usage("\(error)")

@@ -6,6 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import SchemataJSON
 
 /// One input named on the command line: a file path, or `-` for standard
 /// input.
@@ -32,6 +33,17 @@ struct InputFile {
             throw .usage("cannot read '\(path)': no such file")
         }
         return InputFile(displayName: path, bytes: [UInt8](data))
+    }
+
+    /// Reads and parses a JSON document that configures the command (a
+    /// schema, a request); a parse error is a usage error naming `role`.
+    static func readJSON(_ path: String, role: String) throws(CommandFailure) -> (file: InputFile, value: JSONValue) {
+        let file = try read(path)
+        do {
+            return (file, try JSONParser().parse(file.bytes))
+        } catch {
+            throw .usage("\(role): \(error.inFile(file.displayName))")
+        }
     }
 
     private static func readStandardInput() -> [UInt8] {

@@ -1,8 +1,9 @@
 import SchemataJSON
 
 extension Evaluation {
+    /// Evaluates an applicator or structural instruction (dispatched from
+    /// ``check(_:node:_:_:)``).
     mutating func checkApplicator(_ pc: Int, node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
         let ins = hot.instructions[pc]
         switch ins.opcode {
         case .ref: return executeRef(ins, node: node, pc: pc, instance, &annotations)
@@ -109,15 +110,11 @@ extension Evaluation {
 /// temporaries (debug builds give every temporary of a function its own slot).
 extension Evaluation {
     mutating func executeRef(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let target = ins.a
         return validate(Int(target), instance, &annotations)
     }
 
     mutating func executeDynamicRef(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let target = ins.a
         let candidates = ins.b
         var chosen = Int(target)
@@ -136,8 +133,6 @@ extension Evaluation {
     }
 
     mutating func executeAllOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         var valid = true
@@ -152,24 +147,18 @@ extension Evaluation {
     }
 
     mutating func executeAnyOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         return anyOf(Int(start), Int(count), node: node, pc: pc, instance, &annotations)
     }
 
     mutating func executeOneOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         return oneOf(Int(start), Int(count), node: node, pc: pc, instance, &annotations)
     }
 
     mutating func executeNot(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let inner = ins.a
         let saved = errors
         var none: Annotations? = nil
@@ -183,8 +172,6 @@ extension Evaluation {
     }
 
     mutating func executeConditional(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let condition = ins.a
         let then = ins.b
         let otherwise = ins.c
@@ -203,7 +190,6 @@ extension Evaluation {
 
     mutating func executeProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         guard kind == .object else { return true }
@@ -231,7 +217,6 @@ extension Evaluation {
 
     mutating func executePatternProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         guard kind == .object else { return true }
@@ -260,7 +245,6 @@ extension Evaluation {
 
     mutating func executeAdditionalProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let subschema = ins.a
         let knownStart = ins.b
         let knownCount = ins.c
@@ -300,7 +284,6 @@ extension Evaluation {
 
     mutating func executePropertyNames(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let subschema = ins.a
         guard kind == .object else { return true }
         var valid = true
@@ -318,7 +301,6 @@ extension Evaluation {
 
     mutating func executeDependentSchemas(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         guard kind == .object else { return true }
@@ -336,7 +318,6 @@ extension Evaluation {
 
     mutating func executePrefixItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         guard kind == .array else { return true }
@@ -358,7 +339,6 @@ extension Evaluation {
 
     mutating func executeItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let subschema = ins.a
         let start = ins.b
         guard kind == .array else { return true }
@@ -393,7 +373,6 @@ extension Evaluation {
 
     mutating func executeContains(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let subschema = ins.a
         let minimum = ins.b
         let maximum = ins.c
@@ -430,7 +409,6 @@ extension Evaluation {
 
     mutating func executeUnevaluatedProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let subschema = ins.a
         guard kind == .object, let seen = annotations else { return true }
         var valid = true
@@ -452,7 +430,6 @@ extension Evaluation {
 
     mutating func executeUnevaluatedItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let subschema = ins.a
         guard kind == .array, let seen = annotations else { return true }
         var valid = true

@@ -3,7 +3,6 @@ import SchemataJSON
 extension Evaluation {
     /// Evaluates instruction `pc` of `node` against `instance`.
     mutating func check(_ pc: Int, node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
         let ins = hot.instructions[pc]
         switch ins.opcode {
         case .alwaysFalse: return executeAlwaysFalse(ins, node: node, pc: pc, instance, &annotations)
@@ -20,11 +19,11 @@ extension Evaluation {
         case .pattern: return executePattern(ins, node: node, pc: pc, instance, &annotations)
         case .format: return executeFormat(ins, node: node, pc: pc, instance, &annotations)
         case .content: return executeContent(ins, node: node, pc: pc, instance, &annotations)
-        case .maxItems: return executeMaxItems(ins, node: node, pc: pc, instance, &annotations)
-        case .minItems: return executeMinItems(ins, node: node, pc: pc, instance, &annotations)
+        case .maxItems: return executeCountLimit(ins, node: node, pc: pc, instance, container: .array, atMost: true)
+        case .minItems: return executeCountLimit(ins, node: node, pc: pc, instance, container: .array, atMost: false)
         case .uniqueItems: return executeUniqueItems(ins, node: node, pc: pc, instance, &annotations)
-        case .maxProperties: return executeMaxProperties(ins, node: node, pc: pc, instance, &annotations)
-        case .minProperties: return executeMinProperties(ins, node: node, pc: pc, instance, &annotations)
+        case .maxProperties: return executeCountLimit(ins, node: node, pc: pc, instance, container: .object, atMost: true)
+        case .minProperties: return executeCountLimit(ins, node: node, pc: pc, instance, container: .object, atMost: false)
         case .required: return executeRequired(ins, node: node, pc: pc, instance, &annotations)
         case .dependentRequired: return executeDependentRequired(ins, node: node, pc: pc, instance, &annotations)
         default:
@@ -118,8 +117,6 @@ enum JSONTypes {
 /// temporaries (debug builds give every temporary of a function its own slot).
 extension Evaluation {
     mutating func executeAlwaysFalse(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         if collecting {
             report(node, -1, instance, .falseSchema)
         }
@@ -127,8 +124,6 @@ extension Evaluation {
     }
 
     mutating func executeType(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let raw = UInt8(truncatingIfNeeded: ins.a)
         let literalIntegers = ins.b != 0
         let types = JSONTypeSet(rawValue: raw)
@@ -140,8 +135,6 @@ extension Evaluation {
     }
 
     mutating func executeConst(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         let value = box.program.constants[Int(index)]
         if equals(instance, value) { return true }
@@ -152,8 +145,6 @@ extension Evaluation {
     }
 
     mutating func executeEnumeration(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         let range = Int(start)..<Int(start + count)
@@ -165,8 +156,6 @@ extension Evaluation {
     }
 
     mutating func executeMultipleOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         guard isNumber(instance) else { return true }
         let divisor = box.program.numbers[Int(index)]
@@ -178,36 +167,26 @@ extension Evaluation {
     }
 
     mutating func executeMaximum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         return compare(node, pc, instance, index, "at most") { $0 <= 0 }
     }
 
     mutating func executeExclusiveMaximum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         return compare(node, pc, instance, index, "less than") { $0 < 0 }
     }
 
     mutating func executeMinimum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         return compare(node, pc, instance, index, "at least") { $0 >= 0 }
     }
 
     mutating func executeExclusiveMinimum(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         return compare(node, pc, instance, index, "greater than") { $0 > 0 }
     }
 
     mutating func executeMaxLength(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let limit = ins.a
         guard isString(instance) else { return true }
         let node0 = tape[instance]
@@ -222,8 +201,6 @@ extension Evaluation {
     }
 
     mutating func executeMinLength(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let limit = ins.a
         guard isString(instance) else { return true }
         if Int(limit) == 0 { return true }
@@ -236,8 +213,6 @@ extension Evaluation {
     }
 
     mutating func executePattern(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         guard isString(instance) else { return true }
         let regex = box.program.regexes[Int(index)]
@@ -257,8 +232,6 @@ extension Evaluation {
     }
 
     mutating func executeFormat(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         guard isString(instance) else { return true }
         let format = box.program.formats[Int(index)]
@@ -270,8 +243,6 @@ extension Evaluation {
     }
 
     mutating func executeContent(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
         let index = ins.a
         guard isString(instance) else { return true }
         let content = box.program.contents[Int(index)]
@@ -294,33 +265,29 @@ extension Evaluation {
         return true
     }
 
-    mutating func executeMaxItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
-        let limit = ins.a
-        guard kind == .array else { return true }
-        if count(instance) <= Int(limit) { return true }
-        if collecting {
-            report(node, pc, instance, .maxItems(limit))
-        }
-        return false
-    }
 
-    mutating func executeMinItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
+
+    /// `maxItems`, `minItems`, `maxProperties`, `minProperties`.
+    mutating func executeCountLimit(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, container: TapeKind, atMost: Bool) -> Bool {
+        guard tape[instance].kind == container else { return true }
         let limit = ins.a
-        guard kind == .array else { return true }
-        if count(instance) >= Int(limit) { return true }
+        let size = count(instance)
+        if atMost ? size <= Int(limit) : size >= Int(limit) { return true }
         if collecting {
-            report(node, pc, instance, .minItems(limit))
+            let failure: Failure
+            switch (container, atMost) {
+            case (.array, true): failure = .maxItems(limit)
+            case (.array, false): failure = .minItems(limit)
+            case (_, true): failure = .maxProperties(limit)
+            case (_, false): failure = .minProperties(limit)
+            }
+            report(node, pc, instance, failure)
         }
         return false
     }
 
     mutating func executeUniqueItems(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         guard kind == .array, count(instance) > 1 else { return true }
         if let (first, second) = duplicateItems(instance) {
             if collecting {
@@ -331,33 +298,10 @@ extension Evaluation {
         return true
     }
 
-    mutating func executeMaxProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
-        let limit = ins.a
-        guard kind == .object else { return true }
-        if count(instance) <= Int(limit) { return true }
-        if collecting {
-            report(node, pc, instance, .maxProperties(limit))
-        }
-        return false
-    }
 
-    mutating func executeMinProperties(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let kind = tape[instance].kind
-        _ = kind
-        let limit = ins.a
-        guard kind == .object else { return true }
-        if count(instance) >= Int(limit) { return true }
-        if collecting {
-            report(node, pc, instance, .minProperties(limit))
-        }
-        return false
-    }
 
     mutating func executeRequired(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         guard kind == .object else { return true }
@@ -374,7 +318,6 @@ extension Evaluation {
 
     mutating func executeDependentRequired(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let kind = tape[instance].kind
-        _ = kind
         let start = ins.a
         let count = ins.b
         guard kind == .object else { return true }
