@@ -67,7 +67,6 @@ public final class IncrementalJSONParser {
                     location: SourceLocation(offset: limit, line: 1, column: 1)))
         }
         source.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
-        var start = chunkStart
         if !checkedPreamble {
             // Wait for three bytes before deciding about a byte order mark.
             if source.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: source) { return [] }
@@ -81,7 +80,6 @@ public final class IncrementalJSONParser {
                 }
                 bodyStart = 3
             }
-            start = bodyStart
         }
         if handedToYajl < bodyStart { handedToYajl = bodyStart }
         let failure: ParseFailure? = source.withUnsafeBytes { all in
