@@ -1,4 +1,5 @@
 import SchemataJSON
+import Synchronization
 
 /// A compiled JSON Schema: compile once, validate many instances, from any
 /// number of threads.
@@ -49,16 +50,26 @@ public struct Validator: Sendable {
         _ schema: JSONValue, draft: Draft, registry: SchemaRegistry, options: ValidatorOptions
     ) throws(SchemaCompileError) {
         var metaURI = draft.metaSchemaURI
-        if let declared = schema["$schema"]?.stringValue, Draft(metaSchemaURI: declared) == nil { metaURI = declared }
-        var metaOptions = ValidatorOptions()
-        metaOptions.validatesSchema = false
-        var metaRegistry = registry
-        guard let location = try? metaRegistry.locate(URIReference(metaURI)) else {
-            throw SchemaCompileError(problems: [.init(location: metaURI, pointer: .root, message: "unknown meta-schema \(metaURI)")])
+        var custom = false
+        if let declared = schema["$schema"]?.stringValue, Draft(metaSchemaURI: declared) == nil {
+            metaURI = declared
+            custom = true
         }
-        var compiler = Compiler(registry: metaRegistry, options: metaOptions)
-        guard let program = try? compiler.compile(root: location) else { return }
-        let meta = Validator(program: FlatProgram(program), options: metaOptions, draft: draft)
+        let meta: Validator
+        if !custom, let cached = MetaValidators.cached(draft) {
+            meta = cached
+        } else {
+            var metaOptions = ValidatorOptions()
+            metaOptions.validatesSchema = false
+            var metaRegistry = registry
+            guard let location = try? metaRegistry.locate(URIReference(metaURI)) else {
+                throw SchemaCompileError(problems: [.init(location: metaURI, pointer: .root, message: "unknown meta-schema \(metaURI)")])
+            }
+            var compiler = Compiler(registry: metaRegistry, options: metaOptions)
+            guard let program = try? compiler.compile(root: location) else { return }
+            meta = Validator(program: FlatProgram(program), options: metaOptions, draft: draft)
+            if !custom { MetaValidators.store(meta, for: draft) }
+        }
         let document = JSONDocument(value: schema)
         if meta.isValid(document) { return }
         let result = meta.validate(document)
@@ -122,4 +133,17 @@ public struct ValidationResult: Sendable {
     public var errors: [ValidationError]
     /// Whether evaluation stopped at ``ValidatorOptions/maximumEvaluationDepth``.
     public var exceededDepth: Bool
+}
+
+/// The compiled standard meta-schemas, one per draft, shared process-wide.
+enum MetaValidators {
+    private static let cache = Mutex<[Draft: Validator]>([:])
+
+    static func cached(_ draft: Draft) -> Validator? {
+        cache.withLock { $0[draft] }
+    }
+
+    static func store(_ validator: Validator, for draft: Draft) {
+        cache.withLock { $0[draft] = validator }
+    }
 }

@@ -75,13 +75,25 @@ public struct SchemaRegistry: Sendable {
     /// The draft for documents without `$schema`.
     public var defaultDraft: Draft = .draft2020_12
 
-    /// An empty registry that knows the five standard meta-schemas.
+    /// An empty registry that knows the five standard meta-schemas (and
+    /// their vocabulary meta-schemas).
     public init() {
-        // Vocabulary meta-schemas first: the top-level ones refer to them.
-        for entry in MetaSchemas.embedded.sorted(by: { $0.uri.contains("/meta/") && !$1.uri.contains("/meta/") }) {
-            guard let value = try? JSONParser().parse(entry.text) else { continue }
-            _ = try? add(value, uri: entry.uri, name: entry.path)
-        }
+        self = SchemaRegistry.standard
+    }
+
+    /// The starting point of every registry: empty; the embedded
+    /// meta-schemas are parsed the first time something refers to them.
+    private static let standard = SchemaRegistry(empty: ())
+
+    private init(empty: Void) {}
+
+    /// Adds an embedded meta-schema named `uri`, if there is one.
+    private mutating func loadEmbedded(_ uri: String) -> Bool {
+        guard let entry = MetaSchemas.embedded.first(where: { normalized(URIReference($0.uri)) == uri }),
+            let value = try? JSONParser().parse(entry.text)
+        else { return false }
+        _ = try? add(value, uri: entry.uri, name: entry.path)
+        return resourceIndex[uri] != nil
     }
 
     /// Maps URIs starting with `prefix` to files under `directory`.
@@ -214,6 +226,7 @@ public struct SchemaRegistry: Sendable {
 
     /// Loads a document for `uri` from a mapped directory, if any.
     private mutating func load(_ uri: String) throws(SchemaRegistryError) {
+        if loadEmbedded(uri) { return }
         for (prefix, directory) in directories.sorted(by: { $0.prefix.count > $1.prefix.count }) where uri.hasPrefix(prefix) {
             let relative = String(uri.dropFirst(prefix.count))
             guard !relative.split(separator: "/").contains("..") else {
