@@ -4,21 +4,26 @@ import SchemataJSON
 public struct CompletionChoice: Sendable, Hashable {
     /// A tool call the model made.
     public struct ToolCall: Sendable, Hashable {
+        /// The call's id, when the provider sent one.
         public var id: String?
+        /// The function called.
         public var name: String
         /// The arguments as the model wrote them (JSON text, possibly broken).
         public var arguments: String
     }
 
+    /// The choice's `index`.
     public var index: Int
     /// The message content (the structured output), if any.
     public var content: String?
     /// The model's refusal, if it refused.
     public var refusal: String?
+    /// The tool calls, in order.
     public var toolCalls: [ToolCall]
     /// `stop`, `length`, `tool_calls`, `content_filter`, or `nil`.
     public var finishReason: String?
 
+    /// A choice with these parts.
     public init(index: Int, content: String?, refusal: String? = nil, toolCalls: [ToolCall] = [], finishReason: String? = nil) {
         self.index = index
         self.content = content

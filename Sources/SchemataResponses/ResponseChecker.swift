@@ -20,9 +20,11 @@ public struct ResponseOutcome: Sendable {
         case empty
     }
 
+    /// The choice's index.
     public var choice: Int
     /// The tool call checked, when the outcome is about one.
     public var toolCall: String?
+    /// The verdict.
     public var kind: Kind
     /// Parse error (for invalid JSON), in the content's own coordinates.
     public var parseError: JSONParseError?
@@ -31,6 +33,7 @@ public struct ResponseOutcome: Sendable {
     /// A note for refusal/truncation/filter outcomes.
     public var detail: String?
 
+    /// Whether the verdict is ``Kind/valid``.
     public var isValid: Bool { kind == .valid }
 }
 
@@ -41,6 +44,9 @@ public struct ResponseChecker: Sendable {
     /// Validators for tool arguments, by function name.
     public var toolValidators: [String: Validator]
 
+    /// A checker with these validators (content, and tool arguments by
+    /// function name); without a content validator only well-formedness
+    /// and finish reasons are checked.
     public init(contentValidator: Validator?, toolValidators: [String: Validator] = [:]) {
         self.contentValidator = contentValidator
         self.toolValidators = toolValidators

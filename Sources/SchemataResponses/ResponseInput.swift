@@ -2,6 +2,7 @@ import SchemataJSON
 
 /// One input to check: where it came from and the choices it holds.
 public struct ResponseInput: Sendable {
+    /// What the input turned out to be.
     public enum Kind: String, Sendable {
         case completion
         case eventStream = "event_stream"
@@ -10,7 +11,9 @@ public struct ResponseInput: Sendable {
 
     /// 1-based line, for JSON Lines inputs.
     public var line: Int?
+    /// What it is.
     public var kind: Kind
+    /// The choices it holds.
     public var choices: [CompletionChoice]
     /// A problem reading the input itself (a broken SSE chunk).
     public var readError: String?

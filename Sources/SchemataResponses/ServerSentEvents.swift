@@ -18,7 +18,9 @@ public enum ServerSentEvents {
 
     /// A chunk that is not valid JSON, with its line.
     public struct ChunkError: Error, Sendable, CustomStringConvertible {
+        /// The transcript line of the broken chunk.
         public var line: Int
+        /// Why its JSON does not parse.
         public var error: JSONParseError
         public var description: String { "line \(line): invalid chunk: \(error.message)" }
     }

@@ -4,13 +4,21 @@ public struct VocabularySet: OptionSet, Sendable, Hashable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
+    /// `$id`, `$ref`, `$defs`… (always on).
     public static let core = VocabularySet(rawValue: 1 << 0)
+    /// `allOf`, `properties`, `items`….
     public static let applicator = VocabularySet(rawValue: 1 << 1)
+    /// `unevaluatedProperties`, `unevaluatedItems`.
     public static let unevaluated = VocabularySet(rawValue: 1 << 2)
+    /// `type`, `minimum`, `required`….
     public static let validation = VocabularySet(rawValue: 1 << 3)
+    /// `title`, `default`, `examples`….
     public static let metaData = VocabularySet(rawValue: 1 << 4)
+    /// `format` as an annotation.
     public static let formatAnnotation = VocabularySet(rawValue: 1 << 5)
+    /// `format` as an assertion.
     public static let formatAssertion = VocabularySet(rawValue: 1 << 6)
+    /// `contentEncoding`, `contentMediaType`, `contentSchema`.
     public static let content = VocabularySet(rawValue: 1 << 7)
 
     /// Everything a draft's own meta-schema turns on.

@@ -49,6 +49,7 @@ struct SchemaResourceInfo: Sendable {
 
 /// A failure to build or use the registry.
 public struct SchemaRegistryError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
     public var message: String
     public var description: String { message }
 }

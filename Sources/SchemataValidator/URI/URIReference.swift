@@ -5,12 +5,18 @@
 /// RFC 3986 §5.2, including dot-segment removal, so that `$ref` resolution
 /// matches other implementations.
 public struct URIReference: Sendable, Hashable, CustomStringConvertible {
+    /// The scheme, lowercased (`https`, `urn`), or `nil` for a relative reference.
     public var scheme: String?
+    /// The authority (host lowercased), or `nil`.
     public var authority: String?
+    /// The path (possibly empty).
     public var path: String
+    /// The query, without `?`.
     public var query: String?
+    /// The fragment, without `#`.
     public var fragment: String?
 
+    /// A reference from its components.
     public init(scheme: String? = nil, authority: String? = nil, path: String = "", query: String? = nil, fragment: String? = nil) {
         self.scheme = scheme
         self.authority = authority
