@@ -10,6 +10,8 @@ public struct ECMARegex: Sendable {
     public let source: String
     let program: RegexProgram
     let nfa: NFAMatcher?
+    /// The parsed pattern (for the byte automaton and length facts).
+    let node: RegexNode?
     /// Patterns that are a plain string, optionally anchored, are matched by
     /// comparing bytes.
     let literal: LiteralPattern?
@@ -39,7 +41,12 @@ public struct ECMARegex: Sendable {
         source = pattern
         nfa = node.needsBacktracking ? nil : NFAMatcher(program: program)
         literal = LiteralPattern(node)
+        self.node = node
+        matchLength = MatchLength.of(node)
     }
+
+    /// How long a match of the pattern itself can be.
+    public let matchLength: MatchLength
 
     /// Whether the pattern needs the budgeted backtracking matcher.
     public var usesBacktracking: Bool { nfa == nil }
