@@ -1,4 +1,5 @@
 import SchemataJSON
+import SchemataRegex
 import Synchronization
 
 /// A compiled JSON Schema: compile once, validate many instances, from any
@@ -17,6 +18,15 @@ public struct Validator: Sendable {
     public let options: ValidatorOptions
     /// The draft of the root schema.
     public let draft: Draft
+
+    /// The schema's patterns that are not regular (backreferences,
+    /// lookaround) and so run on the budgeted backtracking matcher instead of
+    /// the linear-time one. A pattern whose budget runs out fails the
+    /// instance with an error naming the pattern.
+    public var backtrackingPatterns: [String] {
+        var seen: Set<String> = []
+        return program.regexes.filter { $0.usesBacktracking && seen.insert($0.source).inserted }.map(\.source)
+    }
 
     /// Compiles `schema`. `registry` supplies other documents that `$ref`
     /// may name; `uri` is the schema's retrieval URI (for relative `$ref`s

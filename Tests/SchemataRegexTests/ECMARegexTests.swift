@@ -98,3 +98,24 @@ import Testing
         #expect(try ECMARegex("^(?:x{0,2})*$").matches(""))
     }
 }
+
+@Suite struct ScriptPropertyTests {
+    @Test func scriptsComeFromTheToolchainsUnicodeData() throws {
+        #expect(try ECMARegex("^\\p{Script=Tamil}+$").matches("தமிழ்"))
+        #expect(try !ECMARegex("^\\p{Script=Tamil}+$").matches("tamil"))
+        #expect(try ECMARegex("^\\p{sc=Greek}+$").matches("αβγ"))
+        // U+30FC (prolonged sound mark) is Common, with Hiragana and Katakana extensions.
+        #expect(try !ECMARegex("^\\p{sc=Hiragana}$").matches("\u{30FC}"))
+        #expect(try ECMARegex("^\\p{scx=Hiragana}$").matches("\u{30FC}"))
+        #expect(try ECMARegex("^\\P{Script=Latin}$").matches("ж"))
+        #expect(throws: RegexSyntaxError.self) { try ECMARegex("\\p{Script=NotAScript}") }
+    }
+}
+
+@Suite struct BinaryPropertyTests {
+    @Test func binaryPropertiesBeyondTheStandardLibrary() throws {
+        #expect(try ECMARegex("^\\p{Regional_Indicator}{2}$").matches("🇵🇹"))
+        #expect(try ECMARegex("^\\p{Extended_Pictographic}$").matches("😀"))
+        #expect(try !ECMARegex("^\\p{Extended_Pictographic}$").matches("a"))
+    }
+}

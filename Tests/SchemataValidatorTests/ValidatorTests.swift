@@ -129,3 +129,12 @@ import Testing
         #expect(outcomes.count == 64 && outcomes.allSatisfy { $0 })
     }
 }
+
+@Suite struct BacktrackingPatternTests {
+    @Test func nonRegularPatternsAreReportedAtCompileTime() throws {
+        let validator = try Validator(schema: JSONValue(parsing: #"{"properties": {"a": {"pattern": "^(\\w)\\1$"}, "b": {"pattern": "^\\d+$"}}}"#))
+        #expect(validator.backtrackingPatterns == [#"^(\w)\1$"#])
+        #expect(validator.isValid(try JSONValue(parsing: #"{"a": "xx", "b": "12"}"#)))
+        #expect(!validator.isValid(try JSONValue(parsing: #"{"a": "xy"}"#)))
+    }
+}

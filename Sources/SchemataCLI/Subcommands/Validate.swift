@@ -83,6 +83,9 @@ extension SchemataCommand {
                 throw CommandFailure.usage("\(schemaFile.displayName): \(error)")
             }
             let compileSeconds = Clock.since(start)
+            for pattern in validator.backtrackingPatterns {
+                StandardStreams.writeError("schemata: note: pattern \(JSONSerializer.quoted(pattern)) uses backreferences or lookaround: it runs on the backtracking matcher with a step budget, not in linear time\n")
+            }
 
             var items: [Instance] = []
             for path in instances {

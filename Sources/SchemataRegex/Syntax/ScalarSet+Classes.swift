@@ -32,12 +32,16 @@ extension ScalarSet {
             if let binary = UnicodeProperties.binary(named: name) {
                 return UnicodeProperties.set(cacheKey: "binary=" + cacheKey, binary)
             }
-            return nil
+            // Other binary properties (Emoji_Modifier, Regional_Indicator …)
+            // from the ICU data in the toolchain's Foundation.
+            return UnicodeProperties.icuSet(name)
         case "General_Category", "gc":
             guard let categories = UnicodeProperties.generalCategories(named: name) else { return nil }
             return UnicodeProperties.set(cacheKey: "gc=" + cacheKey) { categories.contains($0.properties.generalCategory) }
-        case "Script", "sc", "Script_Extensions", "scx":
-            return UnicodeProperties.script(named: name)
+        case "Script", "sc":
+            return UnicodeProperties.script(named: name, extensions: false)
+        case "Script_Extensions", "scx":
+            return UnicodeProperties.script(named: name, extensions: true)
         default:
             return nil
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Unicode property sets for `\p{…}`, built from the toolchain's Unicode
@@ -105,9 +106,67 @@ enum UnicodeProperties {
         }
     }
 
-    /// Scripts, by the Unicode blocks that hold them (the toolchain exposes
-    /// no Script property): exact for these scripts' main blocks.
-    static func script(named name: String) -> ScalarSet? {
+    /// `Script` / `Script_Extensions` values, from the ICU data that ships
+    /// with the toolchain's Foundation (the standard library exposes no
+    /// Script property): the set is read off one ICU scan of every code
+    /// point, once per property, then cached.
+    static func script(named name: String, extensions: Bool) -> ScalarSet? {
+        icuSet((extensions ? "scx=" : "sc=") + name) ?? blockScript(named: name)
+    }
+
+    /// The set ICU gives for a `\p{…}` body (e.g. `sc=Tamil`,
+    /// `Extended_Pictographic`), or `nil` if ICU does not know it.
+    static func icuSet(_ body: String) -> ScalarSet? {
+        let key = "icu:" + loose(body)
+        if let cached = cache.withLock({ $0[key] }) { return cached }
+        guard body.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " || $0 == "-" || $0 == "=" }),
+            let expression = try? NSRegularExpression(pattern: "\\p{\(body)}+")
+        else { return nil }
+        // Every code point in order, with the UTF-16 offset of each (ICU
+        // reports matches in UTF-16 units).
+        var text = ""
+        var scalars: [UInt32] = []
+        var offsets: [Int] = []
+        text.unicodeScalars.reserveCapacity(1_112_064)
+        scalars.reserveCapacity(1_112_064)
+        offsets.reserveCapacity(1_112_064)
+        var offset = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            text.unicodeScalars.append(scalar)
+            scalars.append(value)
+            offsets.append(offset)
+            offset += value > 0xFFFF ? 2 : 1
+        }
+        var ranges: [ClosedRange<UInt32>] = []
+        for match in expression.matches(in: text, range: NSRange(location: 0, length: offset)) {
+            // First scalar at or after the match start.
+            var low = 0
+            var high = offsets.count
+            while low < high {
+                let mid = (low + high) / 2
+                if offsets[mid] < match.range.location { low = mid + 1 } else { high = mid }
+            }
+            var index = low
+            let end = match.range.location + match.range.length
+            while index < offsets.count, offsets[index] < end {
+                let value = scalars[index]
+                if let last = ranges.last, last.upperBound + 1 == value {
+                    ranges[ranges.count - 1] = last.lowerBound...value
+                } else {
+                    ranges.append(value...value)
+                }
+                index += 1
+            }
+        }
+        guard !ranges.isEmpty else { return nil }
+        let result = ScalarSet(ranges)
+        cache.withLock { $0[key] = result }
+        return result
+    }
+
+    /// Fallback for a few scripts, by the Unicode blocks that hold them.
+    static func blockScript(named name: String) -> ScalarSet? {
         let blocks: [([String], [ClosedRange<UInt32>])] = [
             (["latin", "latn"], [0x41...0x5A, 0x61...0x7A, 0xAA...0xAA, 0xBA...0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F,
                 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xFF21...0xFF3A, 0xFF41...0xFF5A]),
