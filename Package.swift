@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SchemataRegex", targets: ["SchemataRegex"]),
         .library(name: "SchemataValidator", targets: ["SchemataValidator"]),
         .library(name: "SchemataResponses", targets: ["SchemataResponses"]),
+        .library(name: "SchemataRepair", targets: ["SchemataRepair"]),
         .library(name: "SchemataCLI", targets: ["SchemataCLI"]),
         .executable(name: "schemata", targets: ["schemata"]),
         .executable(name: "schemata-bench", targets: ["SchemataBench"]),
@@ -40,6 +41,8 @@ let package = Package(
         .target(name: "SchemataValidator", dependencies: ["SchemataJSON", "SchemataRegex"]),
         // Model responses: chat completions, SSE transcripts, checking them.
         .target(name: "SchemataResponses", dependencies: ["SchemataJSON", "SchemataValidator"]),
+        // Repairing damaged JSON from models.
+        .target(name: "SchemataRepair", dependencies: ["SchemataJSON"]),
         // The `schemata` command line, as a library so that it can be embedded and tested.
         .target(
             name: "SchemataCLI",
@@ -47,6 +50,7 @@ let package = Package(
                 "SchemataJSON",
                 "SchemataValidator",
                 "SchemataResponses",
+                "SchemataRepair",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "SchemataRegexTests", dependencies: ["SchemataRegex"]),
         .testTarget(name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON"]),
         .testTarget(name: "SchemataResponsesTests", dependencies: ["SchemataResponses", "SchemataJSON"]),
+        .testTarget(name: "SchemataRepairTests", dependencies: ["SchemataRepair", "SchemataJSON"]),
         .testTarget(name: "SchemataCLITests", dependencies: ["SchemataCLI", "SchemataJSON"]),
     ],
     swiftLanguageModes: [.v6]

@@ -157,3 +157,18 @@ import Testing
         #expect(outcome.status == 2)
     }
 }
+
+@Suite struct RepairCommandTests {
+    @Test func repairsAndListsEdits() throws {
+        let outcome = try CommandRunner.run(["repair", "-"], input: "Sure! ```json\n{'a': 1, b: True,}\n```")
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput == "{\"a\":1,\"b\":true}\n")
+        #expect(outcome.standardError.contains("changed_quotes"))
+        #expect(outcome.standardError.contains("quoted_key"))
+        let none = try CommandRunner.run(["repair"], input: "nothing to see")
+        #expect(none.status == 1)
+        let json = try CommandRunner.run(["repair", "--json", "-"], input: "[1, 2")
+        #expect(json.standardOutput.contains("\"value\":[1,2]"))
+        #expect(json.standardOutput.contains("closed_container"))
+    }
+}

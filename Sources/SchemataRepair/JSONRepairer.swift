@@ -1,0 +1,33 @@
+import SchemataJSON
+
+/// Turns damaged JSON from a model into JSON: text around it, code fences,
+/// comments, single or typographic quotes, unquoted keys and values,
+/// Python literals, missing or extra commas and colons, unescaped quotes and
+/// control characters in strings, and truncation anywhere (closed to the
+/// longest faithful prefix; a dangling key is dropped, never given an
+/// invented value). Every change is reported as a ``RepairEdit``.
+///
+/// Conventions (where repairers differ): `NaN`, `Infinity` and `undefined`
+/// become `null`; several JSON values in one text become an array of them
+/// (empty ones dropped); Python tuples become arrays.
+public struct JSONRepairer: Sendable {
+    /// The result of a repair.
+    public struct Repair: Sendable {
+        /// The repaired value, or `nil` when the text holds no JSON.
+        public var value: JSONValue?
+        /// What was changed.
+        public var edits: [RepairEdit]
+    }
+
+    /// The deepest nesting accepted (deeper input is cut off there, reported).
+    public var maximumDepth = 256
+
+    public init() {}
+
+    /// Repairs `text`. Valid JSON comes back unchanged at the cost of one parse.
+    public func repair(_ text: String) -> Repair {
+        if let value = try? JSONParser().parse(text) { return Repair(value: value, edits: []) }
+        var scanner = RepairScanner(text: text, maximumDepth: maximumDepth)
+        return scanner.repairDocument()
+    }
+}

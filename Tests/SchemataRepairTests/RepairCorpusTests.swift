@@ -1,0 +1,74 @@
+import Foundation
+import SchemataJSON
+import Testing
+@testable import SchemataRepair
+
+@Suite struct RepairTests {
+    func repaired(_ text: String) -> JSONValue? { JSONRepairer().repair(text).value }
+
+    @Test func validJSONComesBackUnchanged() {
+        let result = JSONRepairer().repair(#"{"a": [1, 2.50]}"#)
+        #expect(result.value == ["a": [1, 2.5]])
+        #expect(result.edits.isEmpty)
+    }
+
+    @Test func commonDamage() {
+        #expect(repaired("Here you go:\n```json\n{\"a\": 1,}\n```") == ["a": 1])
+        #expect(repaired("{'name': 'Ada', age: 36, ok: True}") == ["name": "Ada", "age": 36, "ok": true])
+        #expect(repaired("[1, 2, 3,") == [1, 2, 3])
+        #expect(repaired(#"{"employees":["John", "Anna", "Peter"#) == ["employees": ["John", "Anna", "Peter"]])
+        #expect(repaired(#"{"a": 1 "b": 2}"#) == ["a": 1, "b": 2])
+        #expect(repaired("{ \"key\": \"value\" /* comment */ }") == ["key": "value"])
+        #expect(repaired("{\"v\": NaN}") == ["v": .null])
+        #expect(repaired("no json here") == nil)
+    }
+
+    @Test func danglingKeysAreDroppedNotInvented() {
+        let result = JSONRepairer().repair(#"{"a": 1, "b""#)
+        #expect(result.value == ["a": 1])
+        #expect(result.edits.contains { $0.kind == .droppedDanglingKey })
+    }
+
+    @Test func hostileInputEndsQuickly() {
+        let deep = String(repeating: "[", count: 100_000)
+        #expect(JSONRepairer().repair(deep).value != nil)
+        let quotes = String(repeating: "\"", count: 100_000)
+        _ = JSONRepairer().repair(quotes)
+    }
+}
+
+/// The shared corpus (../shared/repair-cases): how many cases come out as
+/// expected. A floor, so that regressions fail; the misses are printed.
+@Suite struct RepairCorpusTests {
+    static var corpus: URL {
+        if let override = ProcessInfo.processInfo.environment["SCHEMATA_SHARED"], !override.isEmpty {
+            return URL(fileURLWithPath: override).appendingPathComponent("repair-cases/cases.jsonl")
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/repair-cases/cases.jsonl")
+    }
+
+    @Test func corpus() throws {
+        guard let data = try? Data(contentsOf: Self.corpus) else {
+            print("skipping: \(Self.corpus.path) is absent (set SCHEMATA_SHARED to the shared data folder)")
+            return
+        }
+        var passed = 0
+        var total = 0
+        var misses: [String] = []
+        for element in JSONParser().parseSequence(Array(data), framing: .lines) {
+            guard case .success(let document) = element.result else { continue }
+            let record = document.value
+            guard let input = record["input"]?.stringValue else { continue }
+            total += 1
+            let noJSON = record["no_json"]?.boolValue ?? false
+            let result = JSONRepairer().repair(input).value
+            let ok = noJSON ? (result == nil) : (result == record["expected"])
+            if ok { passed += 1 } else { misses.append("\(input.debugDescription) → \(result.map { JSONSerializer().string(from: $0) } ?? "nil")") }
+        }
+        print("repair corpus: \(passed)/\(total) as expected")
+        print("misses:\n" + misses.prefix(200).joined(separator: "\n"))
+        #expect(total == 254)
+        #expect(passed >= 150, "repair corpus regressed: \(passed)/\(total)")
+    }
+}
