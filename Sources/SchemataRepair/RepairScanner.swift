@@ -110,9 +110,10 @@ struct RepairScanner {
             }
         }
         if values.count == 1 { return values[0] }
+        if nonEmpty.isEmpty { return values[0] }
         if nonEmpty.count == 1 { return nonEmpty[0] }
         edit(.combinedValues, "several JSON values in the text became one array", at: 0)
-        return .array(nonEmpty.isEmpty ? [values[0]] : nonEmpty)
+        return .array(nonEmpty)
     }
 
     mutating func skipWhitespaceAndComments() {
@@ -294,7 +295,7 @@ struct RepairScanner {
                 position += 3
                 continue
             }
-            let value = parseValue()
+            let value = c == "\"" || c == "'" ? .string(parseString(terminators: [",", "]", ":", "\"", "'"])) : parseValue()
             skipWhitespaceAndComments()
             if let next = current, next == ":" , case .string(let key) = value {
                 // ["key": "value"] — an object written with brackets.
