@@ -75,44 +75,42 @@ if let writePath {
     exit(0)
 }
 
+/// What to do with a snapshot after each piece.
+enum SnapshotUse { case none, take, read }
+
+/// Feeds `bytes` to an incremental parser 4 bytes at a time; returns the
+/// number of pieces. `.read` takes a snapshot and reads its in-flight string
+/// after every piece (what a streaming UI does).
+func streamInPieces(_ bytes: [UInt8], snapshot: SnapshotUse) throws -> Int {
+    let parser = IncrementalJSONParser()
+    var pieces = 0
+    try bytes.withUnsafeBytes { all in
+        var offset = 0
+        while offset < all.count {
+            let end = min(offset + 4, all.count)
+            try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+            switch snapshot {
+            case .none: break
+            case .take: _ = parser.snapshot
+            case .read: _ = parser.snapshot.inFlightString
+            }
+            pieces += 1
+            offset = end
+        }
+    }
+    _ = try parser.finish()
+    return pieces
+}
+
 // Profiling aid: run one workload in a loop.
 if let only {
     for _ in 0..<repeats {
         switch only {
         case "value": _ = try JSONParser().parse(document)
         case "tape": _ = try JSONParser().parseDocument(document)
-        case "feed-only":
-            let parser = IncrementalJSONParser()
-            try document.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let end = min(offset + 4, all.count)
-                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
-                    offset = end
-                }
-            }
-        case "snapshot-only":
-            let parser = IncrementalJSONParser()
-            try document.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let end = min(offset + 4, all.count)
-                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
-                    _ = parser.snapshot
-                    offset = end
-                }
-            }
-        case "stream":
-            let parser = IncrementalJSONParser()
-            try document.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let end = min(offset + 4, all.count)
-                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
-                    _ = parser.snapshot.inFlightString
-                    offset = end
-                }
-            }
+        case "feed-only": _ = try streamInPieces(document, snapshot: .none)
+        case "snapshot-only": _ = try streamInPieces(document, snapshot: .take)
+        case "stream": _ = try streamInPieces(document, snapshot: .read)
         default: break
         }
     }
@@ -146,22 +144,7 @@ var smallGenerator = DocumentGenerator()
 let megabyte = smallGenerator.document(bytes: 1_000_000)
 let whole = try best(repeats) { _ = try JSONParser().parseDocument(megabyte) }
 var pieces = 0
-let streamed = try best(max(1, repeats / 2)) {
-    let parser = IncrementalJSONParser()
-    pieces = 0
-    try megabyte.withUnsafeBytes { all in
-        var offset = 0
-        while offset < all.count {
-            let end = min(offset + 4, all.count)
-            try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
-            let snapshot = parser.snapshot
-            _ = snapshot.inFlightString
-            pieces += 1
-            offset = end
-        }
-    }
-    _ = try parser.finish()
-}
+let streamed = try best(max(1, repeats / 2)) { pieces = try streamInPieces(megabyte, snapshot: .read) }
 print("| incremental, \(format(Double(megabyte.count) / 1e6, 2)) MB | time | ratio to one whole parse |")
 print("|---|---:|---:|")
 print("| one whole parse (tape) | \(format(whole * 1000, 2)) ms | 1.00× |")

@@ -10,7 +10,6 @@ final class YajlSession<Builder: YajlEventHandler> {
     let builder: UnsafeMutablePointer<Builder>
     private let callbacks: UnsafeMutablePointer<yajl_callbacks>
     private let handle: yajl_handle
-    private(set) var finished = false
 
     init(_ initial: Builder, allowsMultipleValues: Bool, documentStart: Int = 0) {
         builder = .allocate(capacity: 1)
@@ -57,7 +56,6 @@ final class YajlSession<Builder: YajlEventHandler> {
     /// Tells yajl the input is over (flushing a trailing number).
     func complete(source: UnsafeRawBufferPointer) -> ParseFailure? {
         if let failure = builder.pointee.cursor.failure { return failure }
-        finished = true
         builder.pointee.cursor.source = source
         builder.pointee.cursor.chunkStart = nil
         builder.pointee.cursor.chunkBase = source.count

@@ -1,8 +1,8 @@
 /// Percent-encoding for the URI fragment form of JSON Pointers (RFC 3986).
-enum PercentEncoding {
+package enum PercentEncoding {
     /// Decodes `%XX` sequences as UTF-8; `nil` on a malformed escape or
     /// invalid UTF-8.
-    static func decode(_ text: Substring) -> String? {
+    package static func decode(_ text: Substring) -> String? {
         guard text.contains("%") else { return String(text) }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]

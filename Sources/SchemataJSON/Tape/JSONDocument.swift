@@ -72,7 +72,8 @@ public struct JSONDocument: Sendable {
         if node.kind == .integer {
             return JSONNumber(Int64(bitPattern: node.payload))
         }
-        return withUTF8(at: index) { JSONNumber(literal: $0) } ?? JSONNumber(0)
+        // Decimal literals on a tape were validated when it was built.
+        return withUTF8(at: index) { JSONNumber(validatedLiteral: $0) }
     }
 
     /// The indexes of an array's elements.

@@ -77,9 +77,9 @@ public struct JSONNumber: Sendable {
         self.storage = .decimal(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// Wraps literal bytes already validated by the parser.
-    @usableFromInline
-    init(validatedLiteral bytes: UnsafeRawBufferPointer) {
+    /// Wraps literal bytes already validated (by the parser, or as the text
+    /// of a `JSONNumber`): no second grammar check.
+    package init(validatedLiteral bytes: UnsafeRawBufferPointer) {
         if let small = NumberLiteral.canonicalInt64(bytes) {
             self.storage = .integer(small)
         } else {

@@ -120,9 +120,6 @@ struct FlatProgram: Sendable {
         return instructions[Int(info.first)].opcode == .alwaysFalse
     }
 
-    func nameText(_ name: Name) -> String {
-        String(decoding: names[Int(name.start)..<Int(name.start + name.length)], as: UTF8.self)
-    }
 }
 
 extension FlatProgram {

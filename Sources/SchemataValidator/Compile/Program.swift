@@ -122,11 +122,3 @@ struct Program: Sendable {
     var recursiveAnchors: Set<Int>
 }
 
-extension Program {
-    /// Whether a node is the `false` schema.
-    func isAlwaysFalse(_ node: Int) -> Bool {
-        guard let first = nodes[node].keywords.first else { return false }
-        if case .alwaysFalse = first.keyword { return true }
-        return false
-    }
-}

@@ -87,9 +87,9 @@ extension Evaluation {
         case .minProperties(let limit):
             message = "expected at least \(limit) properties, got \(count(instance))"
         case .required(let name):
-            message = "missing required property \(JSONSerializer.quoted(program.nameText(program.nameList[Int(name)])))"
+            message = "missing required property \(JSONSerializer.quoted(nameText(hot.nameList[Int(name)])))"
         case .dependentRequired(let name, let required):
-            message = "property \(JSONSerializer.quoted(program.nameText(name))) requires property \(JSONSerializer.quoted(program.nameText(program.nameList[Int(required)])))"
+            message = "property \(JSONSerializer.quoted(nameText(name))) requires property \(JSONSerializer.quoted(nameText(hot.nameList[Int(required)])))"
         case .not:
             message = "expected the value not to match the schema in \"not\", but it does"
         case .notAllowed(let key):

@@ -52,7 +52,7 @@ extension Evaluation {
     func number(_ index: Int) -> JSONNumber {
         let node = tape[index]
         if node.kind == .integer { return JSONNumber(Int64(bitPattern: node.payload)) }
-        return JSONNumber(text: string(index)) ?? JSONNumber(0)
+        return JSONNumber(validatedLiteral: UnsafeRawBufferPointer(bytes(index)))
     }
 
     /// A pooled name as text (messages and paths only).

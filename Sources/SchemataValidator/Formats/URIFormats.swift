@@ -127,12 +127,22 @@ enum URIFormats {
                 name = name[..<colon]
             }
             guard !name.isEmpty else { return false }
+            // varname: dot-separated runs of ALPHA / DIGIT / "_" / pct-encoded.
             for part in name.split(separator: ".", omittingEmptySubsequences: false) {
-                guard !part.isEmpty, allowed(part.replacingOccurrences("_", ""), extra: "", international: false) || part.allSatisfy({ $0 == "_" }) else {
-                    return false
-                }
-                guard part.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains(Character($0)) || $0 == "_" || $0 == "%") }) else {
-                    return false
+                let bytes = Array(part.utf8)
+                guard !bytes.isEmpty else { return false }
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "%") {
+                        guard index + 2 < bytes.count, FormatChecker.isHexDigit(bytes[index + 1]), FormatChecker.isHexDigit(bytes[index + 2]) else {
+                            return false
+                        }
+                        index += 3
+                        continue
+                    }
+                    guard FormatChecker.isAlpha(byte) || FormatChecker.isDigit(byte) || byte == UInt8(ascii: "_") else { return false }
+                    index += 1
                 }
             }
         }
@@ -140,8 +150,3 @@ enum URIFormats {
     }
 }
 
-extension Substring {
-    func replacingOccurrences(_ target: Character, _ replacement: String) -> Substring {
-        Substring(map { $0 == target ? replacement : String($0) }.joined())
-    }
-}

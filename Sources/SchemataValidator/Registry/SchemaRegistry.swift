@@ -63,7 +63,6 @@ public struct SchemaRegistryError: Error, Sendable, CustomStringConvertible {
 /// is ever fetched over the network.
 public struct SchemaRegistry: Sendable {
     private(set) var documents: [JSONValue] = []
-    private(set) var documentNames: [String] = []
     /// Resource URI (no fragment) → resource number.
     private(set) var resourceIndex: [String: Int] = [:]
     private(set) var resources: [SchemaResourceInfo] = []
@@ -93,7 +92,7 @@ public struct SchemaRegistry: Sendable {
         guard let entry = MetaSchemas.embedded.first(where: { normalized(URIReference($0.uri)) == uri }),
             let value = try? JSONParser().parse(entry.text)
         else { return false }
-        _ = try? add(value, uri: entry.uri, name: entry.path)
+        _ = try? add(value, uri: entry.uri)
         return resourceIndex[uri] != nil
     }
 
@@ -105,10 +104,9 @@ public struct SchemaRegistry: Sendable {
     /// Adds a schema document; `uri` (if given) names it unless its root has
     /// an `$id`. Returns the document number.
     @discardableResult
-    public mutating func add(_ document: JSONValue, uri: String? = nil, name: String? = nil) throws -> Int {
+    public mutating func add(_ document: JSONValue, uri: String? = nil) throws -> Int {
         let number = documents.count
         documents.append(document)
-        documentNames.append(name ?? uri ?? "<schema \(number)>")
         let base = URIReference(uri ?? "urn:schemata:document:\(number)").withoutFragment
         if let declared = document["$schema"]?.stringValue { ensureMetaSchemaLoaded(declared) }
         var scanner = ResourceScanner(registry: self, document: number)
@@ -210,7 +208,7 @@ public struct SchemaRegistry: Sendable {
             }
             return location
         }
-        let decoded = PercentDecoding.decode(fragment) ?? fragment
+        let decoded = PercentEncoding.decode(Substring(fragment)) ?? fragment
         guard let location = anchors[base + "#" + decoded] else {
             throw SchemaRegistryError(message: "cannot resolve \(uri): no anchor \"\(decoded)\" in \(base)")
         }
@@ -247,7 +245,7 @@ public struct SchemaRegistry: Sendable {
                 throw SchemaRegistryError(message: "cannot load \(uri): \(error.inFile(path))")
             }
             do {
-                try add(document, uri: uri, name: path)
+                try add(document, uri: uri)
             } catch {
                 throw SchemaRegistryError(message: "cannot load \(uri): \(error)")
             }
@@ -265,33 +263,6 @@ public struct SchemaRegistry: Sendable {
             }
             if tokens.isEmpty { return nil }
             tokens.removeLast()
-        }
-    }
-}
-
-/// Percent-decoding for URI fragments.
-enum PercentDecoding {
-    static func decode(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next().flatMap(hex), let low = iterator.next().flatMap(hex) else { return nil }
-                bytes.append(high << 4 | low)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 48...57: return byte - 48
-        case 65...70: return byte - 55
-        case 97...102: return byte - 87
-        default: return nil
         }
     }
 }
