@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SchemataValidator", targets: ["SchemataValidator"]),
         .library(name: "SchemataResponses", targets: ["SchemataResponses"]),
         .library(name: "SchemataRepair", targets: ["SchemataRepair"]),
+        .library(name: "SchemataLint", targets: ["SchemataLint"]),
         .library(name: "SchemataCLI", targets: ["SchemataCLI"]),
         .executable(name: "schemata", targets: ["schemata"]),
         .executable(name: "schemata-bench", targets: ["SchemataBench"]),
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "SchemataValidator", dependencies: ["SchemataJSON", "SchemataRegex"]),
         // Model responses: chat completions, SSE transcripts, checking them.
         .target(name: "SchemataResponses", dependencies: ["SchemataJSON", "SchemataValidator"]),
+        // Schema hygiene and provider-compatibility rules, with fixes.
+        .target(name: "SchemataLint", dependencies: ["SchemataJSON", "SchemataRegex", "SchemataValidator"]),
         // Repairing damaged JSON from models.
         .target(name: "SchemataRepair", dependencies: ["SchemataJSON"]),
         // The `schemata` command line, as a library so that it can be embedded and tested.
@@ -51,6 +54,7 @@ let package = Package(
                 "SchemataValidator",
                 "SchemataResponses",
                 "SchemataRepair",
+                "SchemataLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +69,7 @@ let package = Package(
         .testTarget(name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON"]),
         .testTarget(name: "SchemataResponsesTests", dependencies: ["SchemataResponses", "SchemataJSON"]),
         .testTarget(name: "SchemataRepairTests", dependencies: ["SchemataRepair", "SchemataJSON"]),
+        .testTarget(name: "SchemataLintTests", dependencies: ["SchemataLint", "SchemataJSON"]),
         .testTarget(name: "SchemataCLITests", dependencies: ["SchemataCLI", "SchemataJSON"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,7 +22,7 @@ public struct SchemataCommand: ParsableCommand {
             Exit codes: 0 success, 1 an input failed the check, 2 usage, I/O or schema error.
             """,
         version: SchemataVersion.current,
-        subcommands: [Validate.self, ValidateResponse.self, Repair.self, Parse.self, Locate.self]
+        subcommands: [Validate.self, Lint.self, ValidateResponse.self, Repair.self, Parse.self, Locate.self]
     )
 
     public init() {}

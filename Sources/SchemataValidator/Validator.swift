@@ -56,7 +56,7 @@ public struct Validator: Sendable {
 
     /// Checks a schema against its meta-schema (custom meta-schemas
     /// included), reporting every violation with its location.
-    static func checkAgainstMetaSchema(
+    package static func checkAgainstMetaSchema(
         _ schema: JSONValue, draft: Draft, registry: SchemaRegistry, options: ValidatorOptions
     ) throws(SchemaCompileError) {
         var metaURI = draft.metaSchemaURI

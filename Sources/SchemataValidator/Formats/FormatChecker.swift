@@ -2,6 +2,25 @@ import SchemataRegex
 
 /// Checks for the `format` values JSON Schema defines, each to its RFC.
 public enum FormatChecker {
+    /// Every format name Schemata checks.
+    public static let knownFormats: [String] = [
+        "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+        "uri", "uri-reference", "iri", "iri-reference", "uri-template", "uuid", "json-pointer",
+        "relative-json-pointer", "regex",
+    ]
+
+    /// The format names a draft defines (drafts 4–7 added them over time;
+    /// a format of a later draft is unknown to an earlier one).
+    public static func formats(definedBy draft: Draft) -> [String] {
+        var names: Set<String> = ["date-time", "email", "hostname", "ipv4", "ipv6", "uri"]
+        if draft >= .draft6 { names.formUnion(["uri-reference", "uri-template", "json-pointer"]) }
+        if draft >= .draft7 {
+            names.formUnion(["date", "time", "idn-email", "idn-hostname", "iri", "iri-reference", "relative-json-pointer", "regex"])
+        }
+        if draft >= .draft2019_09 { names.formUnion(["duration", "uuid"]) }
+        return knownFormats.filter(names.contains)
+    }
+
     /// A check of one string.
     public typealias Check = @Sendable (String) -> Bool
 
