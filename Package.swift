@@ -45,7 +45,7 @@ let package = Package(
         // Schema hygiene and provider-compatibility rules, with fixes.
         .target(name: "SchemataLint", dependencies: ["SchemataJSON", "SchemataRegex", "SchemataValidator"]),
         // Repairing damaged JSON from models.
-        .target(name: "SchemataRepair", dependencies: ["SchemataJSON"]),
+        .target(name: "SchemataRepair", dependencies: ["SchemataJSON", "SchemataRegex", "SchemataValidator"]),
         // The `schemata` command line, as a library so that it can be embedded and tested.
         .target(
             name: "SchemataCLI",
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SchemataRegexTests", dependencies: ["SchemataRegex"]),
         .testTarget(name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON"]),
         .testTarget(name: "SchemataResponsesTests", dependencies: ["SchemataResponses", "SchemataJSON"]),
-        .testTarget(name: "SchemataRepairTests", dependencies: ["SchemataRepair", "SchemataJSON"]),
+        .testTarget(name: "SchemataRepairTests", dependencies: ["SchemataRepair", "SchemataJSON", "SchemataValidator"]),
         .testTarget(name: "SchemataLintTests", dependencies: ["SchemataLint", "SchemataJSON"]),
         .testTarget(name: "SchemataCLITests", dependencies: ["SchemataCLI", "SchemataJSON"]),
     ],

@@ -11,3 +11,4 @@ swift build -c release --product schemata
 echo
 [ -x .venv/bin/jsonschema ] && .venv/bin/python -c "import jsonschema_rs" 2>/dev/null || bash scripts/setup-peers.sh
 .venv/bin/python Benchmarks/validators.py
+.venv/bin/python Benchmarks/lint_and_responses.py

@@ -8,8 +8,9 @@ import SchemataJSON
 /// invented value). Every change is reported as a ``RepairEdit``.
 ///
 /// Conventions (where repairers differ): `NaN`, `Infinity` and `undefined`
-/// become `null`; several JSON values in one text become an array of them
-/// (empty ones dropped); Python tuples become arrays.
+/// become `null`; of several JSON values in one text the first complete one
+/// is kept (``SchemaGuidedRepairer`` keeps the one that validates); Python
+/// tuples become arrays.
 public struct JSONRepairer: Sendable {
     /// The result of a repair.
     public struct Repair: Sendable {
@@ -17,6 +18,9 @@ public struct JSONRepairer: Sendable {
         public var value: JSONValue?
         /// What was changed.
         public var edits: [RepairEdit]
+        /// Every top-level value found in the text, in order (one for
+        /// ordinary input; several when the text held several).
+        public var candidates: [JSONValue]
     }
 
     /// The deepest nesting accepted (deeper input is cut off there, reported).
@@ -26,7 +30,7 @@ public struct JSONRepairer: Sendable {
 
     /// Repairs `text`. Valid JSON comes back unchanged at the cost of one parse.
     public func repair(_ text: String) -> Repair {
-        if let value = try? JSONParser().parse(text) { return Repair(value: value, edits: []) }
+        if let value = try? JSONParser().parse(text) { return Repair(value: value, edits: [], candidates: [value]) }
         var scanner = RepairScanner(text: text, maximumDepth: maximumDepth)
         return scanner.repairDocument()
     }

@@ -20,7 +20,8 @@ public struct RepairEdit: Sendable, Hashable, CustomStringConvertible {
         case filledMissingValue = "filled_missing_value"
         case removedGarbage = "removed_garbage"
         case convertedTuple = "converted_tuple"
-        case combinedValues = "combined_values"
+        /// Several values in one text: one was chosen.
+        case choseValue = "chose_value"
     }
 
     /// Where the change applies, in Unicode scalars from the start of the input.

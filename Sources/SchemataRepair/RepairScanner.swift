@@ -10,6 +10,9 @@ struct RepairScanner {
     var edits: [RepairEdit] = []
     let maximumDepth: Int
     var depth = 0
+    /// Every top-level value found, in order, with whether it was complete
+    /// (needed no closing of strings or containers).
+    var topLevelValues: [(value: JSONValue, complete: Bool)] = []
 
     init(text: String, maximumDepth: Int) {
         input = Array(text.unicodeScalars)
@@ -56,6 +59,7 @@ struct RepairScanner {
                 }
                 var inner = RepairScanner(text: String(body), maximumDepth: maximumDepth)
                 if let value = inner.parseTopLevelValues() { values.append(value) }
+                topLevelValues += inner.topLevelValues
                 innerEdits += inner.edits.map { edit in
                     var shifted = edit
                     shifted.offset += base + skipped
@@ -65,26 +69,35 @@ struct RepairScanner {
             if !values.isEmpty {
                 edit(.extractedFromText, "took the JSON inside ``` fences", at: 0)
                 edits += innerEdits
-                return JSONRepairer.Repair(value: values.count == 1 ? values[0] : .array(values), edits: edits)
+                if values.count > 1 {
+                    edit(.choseValue, "\(values.count) fenced JSON values: kept the first", at: 0)
+                }
+                return JSONRepairer.Repair(value: values[0], edits: edits, candidates: topLevelValues.map(\.value))
             }
         }
         let value = parseTopLevelValues()
-        return JSONRepairer.Repair(value: value, edits: edits)
+        return JSONRepairer.Repair(value: value, edits: edits, candidates: topLevelValues.map(\.value))
     }
 
-    /// Every value in the text (prose around them skipped): one value
-    /// stands alone, several become an array (empty containers dropped when
-    /// there is anything else).
+    /// The value of the text (prose around it skipped). Of several values,
+    /// the first complete non-empty one is kept (all are in
+    /// ``topLevelValues``, for a caller that can choose by schema).
     mutating func parseTopLevelValues() -> JSONValue? {
         var values: [JSONValue] = []
         let start = position
         while !atEnd {
             guard let next = input[position...].firstIndex(where: { $0 == "{" || $0 == "[" }) else { break }
-            if next > position && values.isEmpty && position == start {
+            if next > position && values.isEmpty && position == start
+                && input[position..<next].contains(where: { !$0.properties.isWhitespace })
+            {
                 edit(.extractedFromText, "skipped text before the JSON", at: position)
             }
             position = next
-            values.append(parseValue())
+            let editsBefore = edits.count
+            let value = parseValue()
+            values.append(value)
+            let closed = edits[editsBefore...].contains { [.closedString, .closedContainer, .droppedDanglingKey].contains($0.kind) }
+            topLevelValues.append((value, !closed))
             skipWhitespaceAndComments()
             if let c = current, c == "," { position += 1 }
         }
@@ -100,6 +113,7 @@ struct RepairScanner {
             let value = parseValue()
             skipWhitespaceAndComments()
             if !atEnd { return nil }
+            topLevelValues = [(value, true)]
             return value
         }
         let nonEmpty = values.filter { value in
@@ -112,8 +126,10 @@ struct RepairScanner {
         if values.count == 1 { return values[0] }
         if nonEmpty.isEmpty { return values[0] }
         if nonEmpty.count == 1 { return nonEmpty[0] }
-        edit(.combinedValues, "several JSON values in the text became one array", at: 0)
-        return .array(nonEmpty)
+        let chosen = topLevelValues.firstIndex { $0.complete && nonEmpty.contains($0.value) }
+            ?? topLevelValues.firstIndex { nonEmpty.contains($0.value) }!
+        edit(.choseValue, "\(values.count) JSON values in the text: kept value \(chosen + 1), the first complete one", at: 0)
+        return topLevelValues[chosen].value
     }
 
     mutating func skipWhitespaceAndComments() {
@@ -170,6 +186,7 @@ struct RepairScanner {
         depth += 1
         defer { depth -= 1 }
         var object = JSONObject()
+        var afterMember = false
         while true {
             skipWhitespaceAndComments()
             guard let c = current else {
@@ -181,10 +198,13 @@ struct RepairScanner {
                 return .object(object)
             }
             if c == "," {
-                edit(.removedComma, "removed an extra comma")
+                if !afterMember { edit(.removedComma, "removed an extra comma") }
                 position += 1
+                if afterMember { reportTrailingComma(before: "}", at: position - 1) }
+                afterMember = false
                 continue
             }
+            afterMember = true
             if c == "]" {
                 // A ] where a } belongs: treat as the end of the object.
                 edit(.closedContainer, "replaced ] with }")
@@ -260,6 +280,18 @@ struct RepairScanner {
         }
     }
 
+    /// Reports the comma just consumed when only the container's end follows it.
+    mutating func reportTrailingComma(before closing: Unicode.Scalar, at offset: Int) {
+        let saved = (position, edits.count)
+        skipWhitespaceAndComments()
+        let next = current
+        (position, _) = saved
+        edits.removeSubrange(saved.1...)
+        if next == nil || next == closing || next == "}" || next == "]" {
+            edit(.removedComma, "removed a trailing comma", at: offset)
+        }
+    }
+
     mutating func parseArray(closing: Unicode.Scalar) -> JSONValue {
         let open = position
         position += 1
@@ -267,6 +299,7 @@ struct RepairScanner {
         defer { depth -= 1 }
         var elements: [JSONValue] = []
         var sawComma = false
+        var afterElement = false
         while true {
             skipWhitespaceAndComments()
             guard let c = current else {
@@ -286,10 +319,14 @@ struct RepairScanner {
                 return .array(elements)
             }
             if c == "," {
+                if !afterElement { edit(.removedComma, "removed an extra comma") }
                 sawComma = true
                 position += 1
+                if afterElement { reportTrailingComma(before: closing, at: position - 1) }
+                afterElement = false
                 continue
             }
+            afterElement = true
             if c == ".", input[position...].starts(with: "...".unicodeScalars) {
                 edit(.removedGarbage, "removed an ellipsis")
                 position += 3

@@ -32,6 +32,8 @@ public struct ResponseOutcome: Sendable {
     public var violations: [SchemataValidator.ValidationError]
     /// A note for refusal/truncation/filter outcomes.
     public var detail: String?
+    /// The text that was checked (content or tool arguments), when there is one.
+    public var text: String?
 
     /// Whether the verdict is ``Kind/valid``.
     public var isValid: Bool { kind == .valid }
@@ -72,7 +74,7 @@ public struct ResponseChecker: Sendable {
     /// call when there are tool schemas.
     public func check(_ choice: CompletionChoice) -> [ResponseOutcome] {
         func outcome(_ kind: ResponseOutcome.Kind, tool: String? = nil, detail: String? = nil) -> ResponseOutcome {
-            ResponseOutcome(choice: choice.index, toolCall: tool, kind: kind, parseError: nil, violations: [], detail: detail)
+            ResponseOutcome(choice: choice.index, toolCall: tool, kind: kind, parseError: nil, violations: [], detail: detail, text: nil)
         }
         if let refusal = choice.refusal, !refusal.isEmpty {
             return [outcome(.refusal, detail: refusal)]
@@ -82,7 +84,10 @@ public struct ResponseChecker: Sendable {
         }
         var results: [ResponseOutcome] = []
         if choice.finishReason == "length" {
-            results.append(outcome(.truncated, detail: "finish_reason is \"length\": the output was cut off at the token limit"))
+            var truncated = outcome(.truncated, detail: "finish_reason is \"length\": the output was cut off at the token limit")
+            truncated.text = choice.content ?? choice.toolCalls.first?.arguments
+            truncated.toolCall = choice.content == nil ? choice.toolCalls.first?.name : nil
+            results.append(truncated)
             return results
         }
         if let content = choice.content, !content.isEmpty || choice.toolCalls.isEmpty {
@@ -101,15 +106,15 @@ public struct ResponseChecker: Sendable {
         do {
             document = try JSONParser().parseDocument(text)
         } catch {
-            return ResponseOutcome(choice: choice, toolCall: tool, kind: .invalidJSON, parseError: error, violations: [], detail: nil)
+            return ResponseOutcome(choice: choice, toolCall: tool, kind: .invalidJSON, parseError: error, violations: [], detail: nil, text: text)
         }
         guard let validator else {
-            return ResponseOutcome(choice: choice, toolCall: tool, kind: .valid, parseError: nil, violations: [], detail: nil)
+            return ResponseOutcome(choice: choice, toolCall: tool, kind: .valid, parseError: nil, violations: [], detail: nil, text: text)
         }
         if validator.isValid(document) {
-            return ResponseOutcome(choice: choice, toolCall: tool, kind: .valid, parseError: nil, violations: [], detail: nil)
+            return ResponseOutcome(choice: choice, toolCall: tool, kind: .valid, parseError: nil, violations: [], detail: nil, text: text)
         }
         let result = validator.validate(document)
-        return ResponseOutcome(choice: choice, toolCall: tool, kind: .schemaViolation, parseError: nil, violations: result.errors, detail: nil)
+        return ResponseOutcome(choice: choice, toolCall: tool, kind: .schemaViolation, parseError: nil, violations: result.errors, detail: nil, text: text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SchemataJSON
 import Testing
 
 @Suite struct ValidateCommandTests {
@@ -170,5 +171,40 @@ import Testing
         let json = try CommandRunner.run(["repair", "--json", "-"], input: "[1, 2")
         #expect(json.standardOutput.contains("\"value\":[1,2]"))
         #expect(json.standardOutput.contains("closed_container"))
+    }
+}
+
+@Suite struct SchemaRepairCommandTests {
+    static let schema = "Schemas/examples/weather-schema.json"
+
+    @Test func repairWithSchemaFitsAndReports() throws {
+        let input = ##"{"city": "Oslo", "temperature_c": "-3", "conditions": "SNOW", "humidity_percent": 80, "observed_at": "2026-11-25T09:00:00Z", "extra": 1"##
+        let outcome = try CommandRunner.run(["repair", "--schema", Self.schema, "-"], input: input)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try JSONValue(parsing: outcome.standardOutput) == [
+            "city": "Oslo", "temperature_c": -3, "conditions": "snow", "humidity_percent": 80, "observed_at": "2026-11-25T09:00:00Z",
+        ])
+        #expect(outcome.standardError.contains("/temperature_c: string_to_number: \"-3\" → -3"))
+        #expect(outcome.standardError.contains("/extra: dropped_property"))
+        let strict = try CommandRunner.run(["repair", "--schema", Self.schema, "--strict", "--json", "-"], input: input)
+        #expect(strict.status == 1)
+        let report = try JSONValue(parsing: strict.standardOutput)
+        #expect(report["valid"] == false)
+        #expect(report["coercions"]?.arrayValue?.count == 1)
+        #expect(try CommandRunner.run(["repair", "--strict", "-"], input: "{}").status == 2)
+    }
+
+    @Test func validateResponseRepair() throws {
+        let response = ##"{"id":"c","object":"chat.completion","created":1,"model":"meta/llama-4-scout","choices":[{"index":0,"message":{"role":"assistant","content":"```json\n{\"city\": \"Oslo\", \"temperature_c\": \"4\", \"conditions\": \"rain\", \"humidity_percent\": null, \"observed_at\": \"2026-11-25T09:00:00Z\"}\n```"},"finish_reason":"stop"}]}"##
+        let text = try CommandRunner.run(["validate-response", "--schema", Self.schema, "--repair", "-"], input: response)
+        #expect(text.status == 1, "the response itself is still not valid")
+        #expect(text.standardOutput.contains("choice 0: repaired (valid): {\"city\":\"Oslo\",\"temperature_c\":4,"))
+        #expect(text.standardError.contains("invalid JSON at 1:1"))
+        #expect(text.standardError.contains("repair: /temperature_c: string_to_number"))
+        let json = try CommandRunner.run(["validate-response", "--schema", Self.schema, "--repair", "--json", "-"], input: response)
+        let line = try JSONValue(parsing: json.standardOutput)
+        #expect(line["outcome"] == "invalid_json")
+        #expect(line["repair"]?["valid"] == true)
+        #expect(line["repair"]?["value"]?["temperature_c"] == 4)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import SchemataJSON
+import SchemataRepair
 import SchemataResponses
 import SchemataValidator
 import Synchronization
@@ -15,7 +16,9 @@ extension SchemataCommand {
                 Each input is detected: a chat.completion JSON, a server-sent-events transcript of \
                 chat.completion.chunk events, a .jsonl file of responses (checked on all cores, reported in order), \
                 or raw content text. Each choice is reported on its own: valid, invalid JSON, schema violations, \
-                refusal, truncated (finish_reason length) or content_filter. \
+                refusal, truncated (finish_reason length) or content_filter. With --repair, each invalid, violating or \
+                truncated text is also repaired and fitted to its schema, and the repaired JSON and the edits are printed \
+                (the outcome still counts as a failure). \
                 Exit codes: 0 all valid, 1 something not valid, 2 usage, I/O or schema error.
                 """
         )
@@ -32,6 +35,9 @@ extension SchemataCommand {
         @Flag(help: "Print machine-readable JSON, one object per outcome.")
         var json = false
 
+        @Flag(help: "Repair failed texts: print the repaired JSON and the edits made.")
+        var repair = false
+
         public init() {}
 
         public func validate() throws {
@@ -39,7 +45,7 @@ extension SchemataCommand {
         }
 
         public func run() throws {
-            let checker = try makeChecker()
+            let (checker, repairs) = try makeChecker()
             var failures = 0
             for path in inputs {
                 let file = try InputFile.read(path)
@@ -52,25 +58,32 @@ extension SchemataCommand {
                 }
                 let outcomes = ValidateResponse.outcomes(items, checker: checker)
                 for (item, results) in zip(items, outcomes) {
-                    failures += report(item, results, file: file.displayName)
+                    failures += report(item, results, file: file.displayName, repairs: repair ? repairs : nil)
                 }
             }
             if failures > 0 { throw CommandFailure.checkFailed }
         }
 
-        func makeChecker() throws -> ResponseChecker {
+        func makeChecker() throws -> (ResponseChecker, ResponseRepairs) {
             do {
                 if let request {
-                    return try ResponseChecker(request: try InputFile.readJSON(request, role: "request").value)
+                    let value = try InputFile.readJSON(request, role: "request").value
+                    var tools: [String: JSONValue] = [:]
+                    for tool in value["tools"]?.arrayValue ?? [] {
+                        if let name = tool["function"]?["name"]?.stringValue { tools[name] = tool["function"]?["parameters"] ?? .object([:]) }
+                    }
+                    let repairs = ResponseRepairs(contentSchema: value["response_format"]?["json_schema"]?["schema"], toolSchemas: tools)
+                    return (try ResponseChecker(request: value), repairs)
                 }
                 if let schema {
-                    return ResponseChecker(contentValidator: try Validator(schema: try InputFile.readJSON(schema, role: "schema").value))
+                    let value = try InputFile.readJSON(schema, role: "schema").value
+                    return (ResponseChecker(contentValidator: try Validator(schema: value)), ResponseRepairs(contentSchema: value, toolSchemas: [:]))
                 }
             } catch let error as SchemaCompileError {
                 throw CommandFailure.usage("\(error)")
             }
             // No schema: only well-formedness and finish reasons are checked.
-            return ResponseChecker(contentValidator: nil)
+            return (ResponseChecker(contentValidator: nil), ResponseRepairs(contentSchema: nil, toolSchemas: [:]))
         }
 
         /// Splits JSON Lines input into one input per non-blank line.
@@ -98,7 +111,7 @@ extension SchemataCommand {
         }
 
         /// Prints the outcomes of one input; returns how many are not valid.
-        func report(_ item: ResponseInput, _ outcomes: [ResponseOutcome], file: String) -> Int {
+        func report(_ item: ResponseInput, _ outcomes: [ResponseOutcome], file: String, repairs: ResponseRepairs?) -> Int {
             let place = item.line.map { "\(file):\($0)" } ?? file
             if let problem = item.readError {
                 if json {
@@ -112,9 +125,18 @@ extension SchemataCommand {
             for outcome in outcomes {
                 let subject = "choice \(outcome.choice)" + (outcome.toolCall.map { " tool \($0)" } ?? "")
                 if !outcome.isValid { failures += 1 }
+                let repaired = repairs?.repair(outcome)
                 if json {
-                    StandardStreams.writeOutput(JSONSerializer().string(from: jsonOutcome(outcome, place: place, kind: item.kind)) + "\n")
+                    var object = jsonOutcome(outcome, place: place, kind: item.kind)
+                    if let repaired, case .object(var members) = object {
+                        members["repair"] = ResponseRepairs.json(repaired)
+                        object = .object(members)
+                    }
+                    StandardStreams.writeOutput(JSONSerializer().string(from: object) + "\n")
                     continue
+                }
+                defer {
+                    if let repaired { printRepair(repaired, subject: "\(place): \(subject)") }
                 }
                 switch outcome.kind {
                 case .valid:
@@ -131,6 +153,17 @@ extension SchemataCommand {
                 }
             }
             return failures
+        }
+
+        func printRepair(_ repaired: SchemaGuidedRepairer.Result, subject: String) {
+            guard let value = repaired.value else {
+                StandardStreams.writeError("\(subject): repair: no JSON found\n")
+                return
+            }
+            let verdict = repaired.isValid ? "valid" : "still invalid"
+            StandardStreams.writeOutput("\(subject): repaired (\(verdict)): \(JSONSerializer().string(from: value))\n")
+            for edit in repaired.edits { StandardStreams.writeError("\(subject): repair: \(edit)\n") }
+            for coercion in repaired.coercions { StandardStreams.writeError("\(subject): repair: \(coercion)\n") }
         }
 
         func jsonOutcome(_ outcome: ResponseOutcome, place: String, kind: ResponseInput.Kind) -> JSONValue {

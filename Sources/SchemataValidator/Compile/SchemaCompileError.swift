@@ -12,10 +12,20 @@ public struct SchemaCompileError: Error, Sendable, CustomStringConvertible {
         public var message: String
 
         public var description: String { "\(pointer.isRoot ? "(root)" : pointer.description): \(message)" }
+
+        public init(location: String, pointer: JSONPointer, message: String) {
+            self.location = location
+            self.pointer = pointer
+            self.message = message
+        }
     }
 
     /// Everything that is wrong.
     public var problems: [Problem]
+
+    public init(problems: [Problem]) {
+        self.problems = problems
+    }
 
     public var description: String {
         "invalid schema:\n" + problems.map { "  " + $0.description }.joined(separator: "\n")

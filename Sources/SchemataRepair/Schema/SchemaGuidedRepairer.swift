@@ -1,0 +1,66 @@
+import SchemataJSON
+import SchemataValidator
+
+/// Repair with a schema: the text is repaired (``JSONRepairer``), the value
+/// that validates is chosen when the text held several, and the result is
+/// fitted to the schema (``SchemaCoercer``).
+///
+/// ```swift
+/// let repairer = try SchemaGuidedRepairer(schema: schema)
+/// let result = repairer.repair("Sure! {\"age\": \"42\",}")
+/// result.value        // {"age": 42}
+/// result.coercions    // [/age: string_to_number: "42" → 42]
+/// result.isValid      // true
+/// ```
+public final class SchemaGuidedRepairer {
+    /// The outcome.
+    public struct Result: Sendable {
+        /// The repaired value (`nil` when the text holds no JSON).
+        public var value: JSONValue?
+        /// Changes to the text.
+        public var edits: [RepairEdit]
+        /// Changes made to fit the schema.
+        public var coercions: [CoercionEdit]
+        /// Whether `value` is valid against the schema.
+        public var isValid: Bool
+
+        public init(value: JSONValue?, edits: [RepairEdit], coercions: [CoercionEdit], isValid: Bool) {
+            self.value = value
+            self.edits = edits
+            self.coercions = coercions
+            self.isValid = isValid
+        }
+    }
+
+    private let coercer: SchemaCoercer
+
+    /// Prepares the schema once; `strict` refuses lossy coercions.
+    public init(schema: JSONValue, strict: Bool = false) throws(SchemaCompileError) {
+        coercer = try SchemaCoercer(schema: schema, strict: strict)
+    }
+
+    /// Repairs `text` and fits it to the schema.
+    public func repair(_ text: String) -> Result {
+        let repair = JSONRepairer().repair(text)
+        guard var value = repair.value else { return Result(value: nil, edits: repair.edits, coercions: [], isValid: false) }
+        var edits = repair.edits
+        if coercer.isValid(value) { return Result(value: value, edits: edits, coercions: [], isValid: true) }
+        // Several values: the one that validates, as written or once coerced.
+        if repair.candidates.count > 1 {
+            if let index = repair.candidates.firstIndex(where: coercer.isValid) {
+                edits.append(RepairEdit(offset: 0, kind: .choseValue, detail: "kept value \(index + 1) of \(repair.candidates.count): the one that validates against the schema"))
+                return Result(value: repair.candidates[index], edits: edits, coercions: [], isValid: true)
+            }
+            for (index, candidate) in repair.candidates.enumerated() {
+                let fitted = coercer.coerce(candidate)
+                if coercer.isValid(fitted.value) {
+                    edits.append(RepairEdit(offset: 0, kind: .choseValue, detail: "kept value \(index + 1) of \(repair.candidates.count): the one that validates once fitted to the schema"))
+                    return Result(value: fitted.value, edits: edits, coercions: fitted.edits, isValid: true)
+                }
+            }
+        }
+        let fitted = coercer.coerce(value)
+        value = fitted.value
+        return Result(value: value, edits: edits, coercions: fitted.edits, isValid: coercer.isValid(value))
+    }
+}
