@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "schemata", dependencies: ["SchemataCLI"]),
         .executableTarget(
             name: "SchemataBench",
-            dependencies: ["SchemataJSON", "SchemataRegex"],
+            dependencies: ["SchemataJSON", "SchemataRegex", "SchemataRepair"],
             path: "Benchmarks/SchemataBench"
         ),
         .testTarget(name: "SchemataJSONTests", dependencies: ["SchemataJSON"]),

@@ -9,6 +9,7 @@ swift build -c release --product schemata-bench
 swift build -c release --product schemata
 .build/release/schemata-bench "$@"
 echo
-[ -x .venv/bin/jsonschema ] && .venv/bin/python -c "import jsonschema_rs" 2>/dev/null || bash scripts/setup-peers.sh
+[ -x .venv/bin/jsonschema ] && .venv/bin/python -c "import jsonschema_rs, json_repair" 2>/dev/null || bash scripts/setup-peers.sh
 .venv/bin/python Benchmarks/validators.py
 .venv/bin/python Benchmarks/lint_and_responses.py
+.venv/bin/python Benchmarks/repair.py

@@ -6,5 +6,6 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet \
   "jsonschema-rs==0.60.3" \
-  "sourcemeta-jsonschema==17.3.0"
+  "sourcemeta-jsonschema==17.3.0" \
+  "json-repair==0.64.4"
 echo "peers installed in .venv"

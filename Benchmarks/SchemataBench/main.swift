@@ -1,4 +1,5 @@
 import SchemataJSON
+import SchemataRepair
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -40,6 +41,7 @@ var repeats = 5
 var only: String?
 var writePath: String?
 var regexOnly = false
+var repairPaths: [String] = []
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -48,10 +50,23 @@ while let argument = arguments.next() {
     case "--only": only = arguments.next()
     case "--write-document": writePath = arguments.next()
     case "--regex": regexOnly = true
+    case "--repair": repairPaths.append(arguments.next() ?? "")
     default:
         print("usage: schemata-bench [--size-mb N] [--repeat N]")
         exit(2)
     }
+}
+
+// `--repair FILE` (repeatable): best-of-N milliseconds of JSONRepairer on
+// each file, in process, one line per file (read by Benchmarks/repair.py).
+if !repairPaths.isEmpty {
+    for path in repairPaths {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var edits = 0
+        let seconds = best(repeats) { edits = JSONRepairer().repair(text).edits.count }
+        print("\(path) \(format(seconds * 1000, 2)) ms \(edits) edits")
+    }
+    exit(0)
 }
 
 if regexOnly {

@@ -30,8 +30,14 @@ public struct JSONRepairer: Sendable {
 
     /// Repairs `text`. Valid JSON comes back unchanged at the cost of one parse.
     public func repair(_ text: String) -> Repair {
-        if let value = try? JSONParser().parse(text) { return Repair(value: value, edits: [], candidates: [value]) }
-        var scanner = RepairScanner(text: text, maximumDepth: maximumDepth)
-        return scanner.repairDocument()
+        var text = text
+        let depth = maximumDepth
+        return text.withUTF8 { bytes in
+            if let value = JSONParser().parseIfValid(UnsafeRawBufferPointer(bytes)) {
+                return Repair(value: value, edits: [], candidates: [value])
+            }
+            var scanner = RepairScanner(bytes: bytes, maximumDepth: depth)
+            return scanner.repairDocument()
+        }
     }
 }

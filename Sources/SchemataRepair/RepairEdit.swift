@@ -24,11 +24,44 @@ public struct RepairEdit: Sendable, Hashable, CustomStringConvertible {
         case choseValue = "chose_value"
     }
 
-    /// Where the change applies, in Unicode scalars from the start of the input.
+    /// Where the change applies, in UTF-8 bytes from the start of the input.
     public var offset: Int
     public var kind: Kind
+    /// The wording, with `{}` where ``subject`` goes (string literals, so
+    /// that recording an edit allocates nothing for its text).
+    private var template: String
+    /// What the edit is about (a key, a word), when it names one.
+    private var subject: String?
+
     /// What was there and what it became, in words.
-    public var detail: String
+    public var detail: String {
+        guard let subject else { return template }
+        return template.replacingFirst("{}", with: subject)
+    }
+
+    /// An edit described by `detail`.
+    public init(offset: Int, kind: Kind, detail: String) {
+        self.offset = offset
+        self.kind = kind
+        self.template = detail
+        self.subject = nil
+    }
+
+    /// An edit whose wording names `subject` where `template` says `{}`.
+    init(offset: Int, kind: Kind, template: String, subject: String) {
+        self.offset = offset
+        self.kind = kind
+        self.template = template
+        self.subject = subject
+    }
 
     public var description: String { "offset \(offset): \(kind.rawValue): \(detail)" }
+}
+
+extension String {
+    /// This text with the first `marker` replaced.
+    func replacingFirst(_ marker: String, with replacement: String) -> String {
+        guard let range = range(of: marker) else { return self }
+        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
+    }
 }

@@ -64,7 +64,12 @@ import Testing
             let noJSON = record["no_json"]?.boolValue ?? false
             let result = JSONRepairer().repair(input).value
             let ok = noJSON ? (result == nil) : (result == record["expected"])
-            if ok { passed += 1 } else { misses.append("\(input.debugDescription) → \(result.map { JSONSerializer().string(from: $0) } ?? "nil")") }
+            if ok {
+                passed += 1
+            } else {
+                let got = result.map { JSONSerializer().string(from: $0) } ?? "nil"
+                misses.append("\(input.debugDescription.prefix(160)) → \(got.prefix(160))")
+            }
         }
         print("repair corpus: \(passed)/\(total) as expected")
         print("misses:\n" + misses.prefix(200).joined(separator: "\n"))

@@ -67,8 +67,11 @@ extension SchemataCommand {
                 StandardStreams.writeOutput(serializer.string(from: .object(object)) + "\n")
             } else {
                 if let value = result.value { StandardStreams.writeOutput(serializer.string(from: value) + "\n") }
-                for edit in result.edits { StandardStreams.writeError("\(file.displayName): \(edit)\n") }
-                for coercion in result.coercions { StandardStreams.writeError("\(file.displayName): \(coercion)\n") }
+                // One write for all the edits (there can be hundreds of thousands).
+                var report = ""
+                for edit in result.edits { report += "\(file.displayName): \(edit)\n" }
+                for coercion in result.coercions { report += "\(file.displayName): \(coercion)\n" }
+                StandardStreams.writeError(report)
             }
             if result.value == nil {
                 if !json { StandardStreams.writeError("schemata: error: no JSON found in \(file.displayName)\n") }

@@ -56,6 +56,16 @@ public struct JSONParser: Sendable {
         return session.builder.pointee.result
     }
 
+    /// The value, or `nil` when the bytes are not one valid JSON text (no
+    /// error is located or described: for callers that only branch on it).
+    package func parseIfValid(_ bytes: UnsafeRawBufferPointer) -> JSONValue? {
+        guard let bodyStart = try? checkPreamble(bytes) else { return nil }
+        let session = YajlSession(ValueBuilder(options: options), allowsMultipleValues: false)
+        let chunk = UnsafeRawBufferPointer(rebasing: bytes[bodyStart...])
+        if session.parse(chunk: chunk, base: bodyStart, source: bytes) ?? session.complete(source: bytes) != nil { return nil }
+        return session.builder.pointee.result
+    }
+
     /// Parses one JSON text into a ``JSONValue``.
     public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         try withRawBytes(bytes) { raw throws(JSONParseError) in try parse(raw) }

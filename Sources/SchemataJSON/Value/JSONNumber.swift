@@ -65,6 +65,12 @@ public struct JSONNumber: Sendable {
         self = parsed
     }
 
+    /// Creates a number from the UTF-8 bytes of JSON number text, or `nil`
+    /// if they are not a JSON number (see ``init(text:)``).
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
+        self.init(literal: bytes)
+    }
+
     /// Parses a number literal from raw bytes. Returns `nil` if the bytes are
     /// not a JSON number or the exponent is out of range.
     @usableFromInline
