@@ -21,10 +21,16 @@ public struct JSONRepairer: Sendable {
         /// Every top-level value found in the text, in order (one for
         /// ordinary input; several when the text held several).
         public var candidates: [JSONValue]
+        /// Why there is no value although the text was read: it needed more
+        /// than ``JSONRepairer/maximumEdits`` edits (garbage, not damaged JSON).
+        public var failure: String?
     }
 
     /// The deepest nesting accepted (deeper input is cut off there, reported).
     public var maximumDepth = 256
+    /// The most edits a repair may make; past it the repair stops with a
+    /// ``Repair/failure``, so that hostile input ends in bounded time and memory.
+    public var maximumEdits = 1_000_000
 
     public init() {}
 
@@ -32,11 +38,13 @@ public struct JSONRepairer: Sendable {
     public func repair(_ text: String) -> Repair {
         var text = text
         let depth = maximumDepth
+        let editBudget = maximumEdits
         return text.withUTF8 { bytes in
             if let value = JSONParser().parseIfValid(UnsafeRawBufferPointer(bytes)) {
-                return Repair(value: value, edits: [], candidates: [value])
+                return Repair(value: value, edits: [], candidates: [value], failure: nil)
             }
             var scanner = RepairScanner(bytes: bytes, maximumDepth: depth)
+            scanner.maximumEdits = editBudget
             return scanner.repairDocument()
         }
     }

@@ -54,11 +54,13 @@ extension SchemataCommand {
                 }
             } else {
                 let repair = JSONRepairer().repair(text)
-                result = SchemaGuidedRepairer.Result(value: repair.value, edits: repair.edits, coercions: [], isValid: repair.value != nil)
+                result = SchemaGuidedRepairer.Result(
+                    value: repair.value, edits: repair.edits, coercions: [], isValid: repair.value != nil, failure: repair.failure)
             }
             let serializer = JSONSerializer(style: pretty ? .pretty : .compact)
             if json {
                 var object: JSONObject = ["value": result.value ?? .null, "found": .bool(result.value != nil)]
+                if let failure = result.failure { object["error"] = .string(failure) }
                 object["edits"] = .array(result.edits.map(Repair.editJSON))
                 if schema != nil {
                     object["coercions"] = .array(result.coercions.map(Repair.coercionJSON))
@@ -69,12 +71,16 @@ extension SchemataCommand {
                 if let value = result.value { StandardStreams.writeOutput(serializer.string(from: value) + "\n") }
                 // One write for all the edits (there can be hundreds of thousands).
                 var report = ""
-                for edit in result.edits { report += "\(file.displayName): \(edit)\n" }
+                if result.failure != nil { report += "\(file.displayName): \(result.edits.count) edits before giving up\n" }
+                if result.failure == nil { for edit in result.edits { report += "\(file.displayName): \(edit)\n" } }
                 for coercion in result.coercions { report += "\(file.displayName): \(coercion)\n" }
                 StandardStreams.writeError(report)
             }
             if result.value == nil {
-                if !json { StandardStreams.writeError("schemata: error: no JSON found in \(file.displayName)\n") }
+                if !json {
+                    let reason = result.failure ?? "no JSON found"
+                    StandardStreams.writeError("schemata: error: \(file.displayName): \(reason)\n")
+                }
                 throw CommandFailure.checkFailed
             }
             if schema != nil, !result.isValid {

@@ -23,12 +23,15 @@ public final class SchemaGuidedRepairer {
         public var coercions: [CoercionEdit]
         /// Whether `value` is valid against the schema.
         public var isValid: Bool
+        /// Why the repair gave up (see ``JSONRepairer/Repair/failure``).
+        public var failure: String?
 
-        public init(value: JSONValue?, edits: [RepairEdit], coercions: [CoercionEdit], isValid: Bool) {
+        public init(value: JSONValue?, edits: [RepairEdit], coercions: [CoercionEdit], isValid: Bool, failure: String? = nil) {
             self.value = value
             self.edits = edits
             self.coercions = coercions
             self.isValid = isValid
+            self.failure = failure
         }
     }
 
@@ -42,7 +45,9 @@ public final class SchemaGuidedRepairer {
     /// Repairs `text` and fits it to the schema.
     public func repair(_ text: String) -> Result {
         let repair = JSONRepairer().repair(text)
-        guard var value = repair.value else { return Result(value: nil, edits: repair.edits, coercions: [], isValid: false) }
+        guard var value = repair.value else {
+            return Result(value: nil, edits: repair.edits, coercions: [], isValid: false, failure: repair.failure)
+        }
         var edits = repair.edits
         if coercer.isValid(value) { return Result(value: value, edits: edits, coercions: [], isValid: true) }
         // Several values: the one that validates, as written or once coerced.
