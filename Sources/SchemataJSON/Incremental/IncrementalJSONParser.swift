@@ -10,7 +10,7 @@
 /// ```
 ///
 /// The cost of each ``feed(_:)`` is proportional to the bytes fed, never to
-/// the document so far, and taking a ``snapshot`` is O(depth): it is a view
+/// the document so far, and taking a ``snapshot`` is O(1): it is a view
 /// of the parser's append-only tape, not a copy. The result of a document fed
 /// in any split is exactly the whole-document result, errors included.
 ///
@@ -20,11 +20,16 @@ public final class IncrementalJSONParser {
     // dynamic exclusivity checks on these hot properties are dropped.
     private let session: YajlSession<TapeBuilder>
     private let options: JSONParseOptions
-    @exclusivity(unchecked) private var source: [UInt8] = []
+    /// Everything fed so far (a plain buffer: appends of a few bytes must
+    /// cost a few stores, not a generic array append).
+    @exclusivity(unchecked) private var source = ByteBuffer()
     @exclusivity(unchecked) private var bodyStart = 0
     @exclusivity(unchecked) private var checkedPreamble = false
     @exclusivity(unchecked) private var error: JSONParseError?
+    @exclusivity(unchecked) private var failed = false
     @exclusivity(unchecked) private var document: JSONDocument?
+    @exclusivity(unchecked) private var finished = false
+    private let collectsEvents: Bool
     @exclusivity(unchecked) private var scanner = TokenBoundaryScanner()
     /// How much of `source` has been handed to yajl.
     @exclusivity(unchecked) private var handedToYajl = 0
@@ -35,9 +40,14 @@ public final class IncrementalJSONParser {
     /// returns the structural events it completed, with their paths.
     public init(options: JSONParseOptions = JSONParseOptions(), collectsEvents: Bool = false) {
         self.options = options
+        self.collectsEvents = collectsEvents
         self.session = YajlSession(
             TapeBuilder(options: options, splitsRoots: false, tracksPath: true, collectsEvents: collectsEvents),
             allowsMultipleValues: false)
+    }
+
+    deinit {
+        source.deallocate()
     }
 
     /// The number of bytes fed so far.
@@ -51,8 +61,9 @@ public final class IncrementalJSONParser {
     /// the parser collects events).
     @discardableResult
     public func feed(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> [JSONStreamEvent] {
-        if let error { throw error }
-        guard document == nil else {
+        // Flags, not the optionals themselves, on the per-feed path.
+        if failed, let error { throw error }
+        guard !finished else {
             throw JSONParseError(
                 reason: .trailingContent, message: "input fed after finish()",
                 location: SourceLocation(offset: source.count, line: 1, column: 1))
@@ -66,12 +77,12 @@ public final class IncrementalJSONParser {
                     message: "document is larger than the limit of \(limit) bytes",
                     location: SourceLocation(offset: limit, line: 1, column: 1)))
         }
-        source.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+        source.append(bytes)
         if !checkedPreamble {
             // Wait for three bytes before deciding about a byte order mark.
-            if source.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: source) { return [] }
+            if source.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: source.bytes) { return [] }
             checkedPreamble = true
-            if source.starts(with: [0xEF, 0xBB, 0xBF]) {
+            if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                 guard options.allowsByteOrderMark else {
                     return try fail(
                         JSONParseError(
@@ -82,22 +93,19 @@ public final class IncrementalJSONParser {
             }
         }
         if handedToYajl < bodyStart { handedToYajl = bodyStart }
-        let failure: ParseFailure? = source.withUnsafeBytes { all in
-            scanner.scan(all)
-            let end = scanner.safeEnd(textLength: all.count)
-            var result: ParseFailure?
-            if end > handedToYajl {
-                yajlCalls += 1
-                result = session.parse(
-                    chunk: UnsafeRawBufferPointer(rebasing: all[handedToYajl..<end]), base: handedToYajl, source: all)
-                handedToYajl = end
-            }
-            if result == nil { trackInFlight(all) }
-            return result
+        let all = source.bytes
+        scanner.scan(all)
+        let end = scanner.safeEnd(textLength: all.count)
+        var failure: ParseFailure?
+        if end > handedToYajl {
+            yajlCalls += 1
+            failure = session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[handedToYajl..<end]), base: handedToYajl, source: all)
+            handedToYajl = end
         }
         if let failure {
-            return try fail(source.withUnsafeBytes { failure.error(in: $0) })
+            return try fail(failure.error(in: all))
         }
+        trackInFlight(all)
         return takeEvents()
     }
 
@@ -119,26 +127,26 @@ public final class IncrementalJSONParser {
         if let document { return document }
         if !checkedPreamble {
             checkedPreamble = true
-            if source.starts(with: [0xEF, 0xBB, 0xBF]) && options.allowsByteOrderMark { bodyStart = 3 }
+            if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) && options.allowsByteOrderMark { bodyStart = 3 }
         }
         if handedToYajl < bodyStart { handedToYajl = bodyStart }
         if handedToYajl < source.count {
             let start = handedToYajl
             handedToYajl = source.count
             yajlCalls += 1
-            if let failure = source.withUnsafeBytes({ all in
-                session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[start...]), base: start, source: all)
-            }) {
-                try fail(source.withUnsafeBytes { failure.error(in: $0) })
+            let all = source.bytes
+            if let failure = session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[start...]), base: start, source: all) {
+                try fail(failure.error(in: all))
             }
         }
-        if let failure = source.withUnsafeBytes({ session.complete(source: $0) }) {
-            try fail(source.withUnsafeBytes { failure.error(in: $0) })
+        if let failure = session.complete(source: source.bytes) {
+            try fail(failure.error(in: source.bytes))
         }
         session.builder.pointee.inFlight = nil
         let builder = session.builder.pointee
         let result = JSONDocument(nodes: builder.nodes, spans: builder.spans, arena: builder.arena)
         document = result
+        finished = true
         return result
     }
 
@@ -149,7 +157,7 @@ public final class IncrementalJSONParser {
 
     /// The events completed by the last feed (and clears them).
     public func takeEvents() -> [JSONStreamEvent] {
-        guard session.builder.pointee.events?.isEmpty == false else { return [] }
+        guard collectsEvents, session.builder.pointee.events?.isEmpty == false else { return [] }
         let events = session.builder.pointee.events!
         session.builder.pointee.events!.removeAll(keepingCapacity: true)
         return events
@@ -162,15 +170,15 @@ public final class IncrementalJSONParser {
         let builder = session.builder
         let depth = builder.pointee.open.count
         var innermostArrayCount = -1
-        var complete = document != nil
+        var complete = finished
         if depth > 0 {
             if !builder.pointee.open[depth - 1].isObject { innermostArrayCount = Int(builder.pointee.open[depth - 1].count) }
         } else if builder.pointee.rootsCompleted > 0 {
             complete = true
         }
         return PartialJSON(
-            parser: self, nodeCount: builder.pointee.nodes.count, openContainers: builder.pointee.openNodes,
-            innermostArrayCount: innermostArrayCount, path: builder.pointee.path,
+            parser: self, nodeCount: builder.pointee.nodes.count, openPath: builder.pointee.openPath,
+            innermostSlot: builder.pointee.innermostSlot, innermostArrayCount: innermostArrayCount,
             lastEventIsKey: builder.pointee.lastEvent == .key, inFlight: builder.pointee.inFlight,
             arenaEnd: builder.pointee.arena.count, sourceEnd: source.count, isComplete: complete)
     }
@@ -180,12 +188,13 @@ public final class IncrementalJSONParser {
     var nodes: [TapeNode] { session.builder.pointee.nodes }
 
     func sourceText(_ range: Range<Int>) -> String {
-        String(decoding: source[range], as: UTF8.self)
+        String(decoding: source.bytes[range], as: UTF8.self)
     }
 
     @discardableResult
     private func fail(_ error: JSONParseError) throws(JSONParseError) -> [JSONStreamEvent] {
         self.error = error
+        failed = true
         throw error
     }
 

@@ -1,6 +1,6 @@
 /// A snapshot of a document that is still arriving.
 ///
-/// Taking one is O(depth): it records how much of the parser's append-only
+/// Taking one is O(1): it records how much of the parser's append-only
 /// tape existed and which containers were open. ``value`` materialises the
 /// partial document (O(size)); ``inFlightString`` and ``path`` are cheap.
 ///
@@ -25,9 +25,9 @@ public struct PartialJSON {
     let parser: IncrementalJSONParser
     /// Tape nodes that existed when the snapshot was taken.
     public let nodeCount: Int
-    let openContainers: [Int]
+    let openPath: OpenPath?
+    let innermostSlot: Int
     let innermostArrayCount: Int
-    let pathComponents: [String]
     let lastEventIsKey: Bool
     let pending: TapeBuilder.InFlight?
     let arenaEnd: Int
@@ -36,14 +36,14 @@ public struct PartialJSON {
     public let isComplete: Bool
 
     init(
-        parser: IncrementalJSONParser, nodeCount: Int, openContainers: [Int], innermostArrayCount: Int, path: [String],
+        parser: IncrementalJSONParser, nodeCount: Int, openPath: OpenPath?, innermostSlot: Int, innermostArrayCount: Int,
         lastEventIsKey: Bool, inFlight: TapeBuilder.InFlight?, arenaEnd: Int, sourceEnd: Int, isComplete: Bool
     ) {
         self.parser = parser
         self.nodeCount = nodeCount
-        self.openContainers = openContainers
+        self.openPath = openPath
+        self.innermostSlot = innermostSlot
         self.innermostArrayCount = innermostArrayCount
-        self.pathComponents = path
         self.lastEventIsKey = lastEventIsKey
         self.pending = inFlight
         self.arenaEnd = arenaEnd
@@ -63,7 +63,7 @@ public struct PartialJSON {
     }
 
     /// How deeply the input is nested at its end.
-    public var depth: Int { openContainers.count }
+    public var depth: Int { openPath?.depth ?? 0 }
 
     /// The decoded text so far of an in-flight string or key (whole
     /// characters only), or `nil`.
@@ -107,7 +107,7 @@ public struct PartialJSON {
     /// The pointer to where the input currently ends: the in-flight value's
     /// location, or else the innermost open container.
     public var path: JSONPointer {
-        var tokens = pathComponents
+        var tokens = openPath?.tokens(innermostSlot: innermostSlot, nodes: parser.nodes, arena: parser.arena) ?? []
         let valueInFlight = pending != nil && pending?.kind != .key
         if valueInFlight, innermostArrayCount >= 0, !tokens.isEmpty {
             tokens[tokens.count - 1] = String(innermostArrayCount)
@@ -126,6 +126,6 @@ public struct PartialJSON {
         let tail = inFlightValue
         if nodeCount == 0 { return tail }
         let materializer = TapeMaterializer(nodes: parser.nodes, arena: parser.arena)
-        return materializer.value(at: 0, limit: nodeCount, openContainers: openContainers, tail: tail)
+        return materializer.value(at: 0, limit: nodeCount, openContainers: openPath?.nodes ?? [], tail: tail)
     }
 }

@@ -76,10 +76,12 @@ struct TapeBuilder: YajlEventHandler {
     /// Streaming mode: keep path components for events and snapshots.
     let tracksPath: Bool
     var events: [JSONStreamEvent]?
-    var path: [String] = []
-    /// Node indexes of the open containers (streaming mode only), kept as
-    /// its own array so that a snapshot can share it instead of copying.
-    var openNodes: [Int] = []
+    /// Streaming mode: the open containers as a persistent chain (shared
+    /// by snapshots), and where the input is inside the innermost one: the
+    /// node index of its current key (-1 before the first) or the index of
+    /// its current element. Path strings are made only when asked for.
+    var openPath: OpenPath?
+    var innermostSlot = -1
     var inFlight: InFlight?
 
     init(options: JSONParseOptions, splitsRoots: Bool, tracksPath: Bool, collectsEvents: Bool) {
@@ -122,7 +124,7 @@ struct TapeBuilder: YajlEventHandler {
     mutating func beginValue() {
         let top = open.count - 1
         if top >= 0, !open[top].isObject {
-            if tracksPath { path[top] = String(open[top].count) }
+            if tracksPath { innermostSlot = Int(open[top].count) }
             open[top].count &+= 1
         }
     }
@@ -151,8 +153,15 @@ struct TapeBuilder: YajlEventHandler {
         }
     }
 
+    /// The path tokens of the first `depth` open containers.
+    func pathTokens(depth: Int) -> [String] {
+        guard let openPath else { return [] }
+        let all = openPath.tokens(innermostSlot: innermostSlot, nodes: nodes, arena: arena)
+        return Array(all.prefix(depth))
+    }
+
     mutating func emit(_ kind: JSONStreamEvent.Kind, node: Int, pathDepth: Int) {
-        let pointer = JSONPointer(tokens: Array(path.prefix(pathDepth)))
+        let pointer = JSONPointer(tokens: pathTokens(depth: pathDepth))
         let value: JSONValue?
         if kind == .scalar {
             value = TapeMaterializer(nodes: nodes, arena: arena).scalar(nodes[node])
@@ -244,7 +253,7 @@ struct TapeBuilder: YajlEventHandler {
                 }
             }
         }
-        if tracksPath { path[top] = string(ofKey: index) }
+        if tracksPath { innermostSlot = index }
         lastEventEnd = end
         lastEvent = .key
         return true
@@ -265,8 +274,8 @@ struct TapeBuilder: YajlEventHandler {
         if events != nil { emit(isObject ? .beginObject : .beginArray, node: index, pathDepth: open.count) }
         open.append(OpenContainer(node: index, isObject: isObject, keysStart: keyNodes.count))
         if tracksPath {
-            path.append("")
-            openNodes.append(index)
+            openPath = OpenPath(parent: openPath, node: index, isObject: isObject, slotInParent: open.count > 1 ? innermostSlot : -1)
+            innermostSlot = -1
         }
         lastEventEnd = end
         lastEvent = .containerStart
@@ -284,8 +293,8 @@ struct TapeBuilder: YajlEventHandler {
             keyNodes.removeSubrange(container.keysStart...)
         }
         if tracksPath {
-            path.removeLast()
-            openNodes.removeLast()
+            innermostSlot = openPath?.slotInParent ?? -1
+            openPath = openPath?.parent
         }
         if events != nil { emit(container.isObject ? .endObject : .endArray, node: container.node, pathDepth: open.count) }
         finishValue(end: end)
