@@ -138,3 +138,37 @@ import Testing
         #expect(!validator.isValid(try JSONValue(parsing: #"{"a": "xy"}"#)))
     }
 }
+
+/// The evaluator's fused fast paths (type-only leaves, arrays of one scalar
+/// type) must agree with the full evaluation that collects errors.
+@Suite struct FastPathAgreementTests {
+    static let schemas: [JSONValue] = [
+        ["type": "array", "minItems": 2, "maxItems": 3, "items": ["type": "number"]],
+        ["type": "array", "items": ["type": "array", "minItems": 2, "items": ["type": "integer"]]],
+        ["type": "array", "items": ["type": "array", "maxItems": 1, "items": ["type": ["string", "null"]]]],
+        ["properties": ["c": ["type": "array", "items": ["type": "array", "items": ["type": "number"]]]]],
+    ]
+
+    @Test(arguments: 0..<4)
+    func fastAndFullEvaluationAgree(_ which: Int) throws {
+        let validator = try Validator(schema: Self.schemas[which])
+        var generator = SystemRandomNumberGenerator()
+        func scalar() -> JSONValue {
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0: return .number(JSONNumber(Int.random(in: -5...5, using: &generator)))
+            case 1: return 1.5
+            case 2: return "s"
+            case 3: return .null
+            default: return true
+            }
+        }
+        func array(_ depth: Int) -> JSONValue {
+            .array((0..<Int.random(in: 0..<5, using: &generator)).map { _ in depth > 0 && Bool.random(using: &generator) ? array(depth - 1) : scalar() })
+        }
+        for _ in 0..<500 {
+            let instance: JSONValue = which == 3 ? ["c": array(2)] : array(2)
+            let document = JSONDocument(value: instance)
+            #expect(validator.isValid(document) == validator.validate(document).isValid, "\(instance)")
+        }
+    }
+}

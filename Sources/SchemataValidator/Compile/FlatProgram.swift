@@ -56,6 +56,13 @@ struct FlatProgram: Sendable {
         /// schema): its type bits, so that the evaluator can test it without
         /// entering the node; otherwise −1.
         var typeOnly: Int16 = -1
+        /// When the node is exactly `{"type": "array", "items": <typeOnly>}`
+        /// with optional `minItems`/`maxItems` (coordinates, vectors,
+        /// tuples of numbers): the element type bits, so that the evaluator
+        /// checks such arrays in one loop; otherwise −1.
+        var arrayOfType: Int16 = -1
+        var arrayMinItems: Int32 = 0
+        var arrayMaxItems: Int32 = .max
     }
 
     /// Whether any `$dynamicRef` / `$recursiveRef` needs the dynamic scope;
@@ -253,7 +260,39 @@ extension FlatProgram {
             nodes.append(info)
             locations.append((node.baseURI, node.pointer))
         }
+        markArraysOfType()
         hot = HotTables(self)
+    }
+}
+
+extension FlatProgram {
+    /// Finds the nodes that are an array of one scalar type with optional
+    /// count bounds (see ``Node/arrayOfType``).
+    mutating func markArraysOfType() {
+        for index in nodes.indices where nodes[index].typeOnly < 0 && !nodes[index].hasUnevaluated {
+            let info = nodes[index]
+            var isArray = false
+            var element: Int16 = -1
+            var minimum: Int32 = 0
+            var maximum: Int32 = .max
+            var other = false
+            for pc in Int(info.first)..<Int(info.first + info.count) {
+                let instruction = instructions[pc]
+                switch instruction.opcode {
+                case .type where instruction.a == Int32(JSONTypeSet.array.rawValue) && instruction.b == 0: isArray = true
+                case .minItems: minimum = instruction.a
+                case .maxItems: maximum = instruction.a
+                case .items where instruction.b == 0 && nodes[Int(instruction.a)].typeOnly >= 0:
+                    element = nodes[Int(instruction.a)].typeOnly
+                default: other = true
+                }
+            }
+            if isArray, element >= 0, !other {
+                nodes[index].arrayOfType = element
+                nodes[index].arrayMinItems = minimum
+                nodes[index].arrayMaxItems = maximum
+            }
+        }
     }
 }
 

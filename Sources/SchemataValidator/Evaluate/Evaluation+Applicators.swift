@@ -356,6 +356,17 @@ extension Evaluation {
             }
             return true
         }
+        let elementInfo = hot.nodes[Int(subschema)]
+        if elementInfo.arrayOfType >= 0 && start == 0 && !collecting {
+            // Arrays of arrays of one scalar type (coordinates): no recursion.
+            var child = instance + 1
+            while child < end {
+                if !isArrayOfType(child, elementInfo) { return false }
+                child = subtreeEnd(child)
+            }
+            annotations?.allItems = true
+            return true
+        }
         var valid = true
         var child = instance + 1
         var position = 0

@@ -81,6 +81,9 @@ struct Evaluation {
             // A leaf that only checks the type: no frame, no scope.
             return typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false)
         }
+        if info.arrayOfType >= 0 && annotations == nil && !collecting {
+            return isArrayOfType(instance, info)
+        }
         if depth >= maximumDepth || (depth & 15 == 15 && StackGuard.used(since: stackBase) > StackGuard.budget) {
             exceededDepth = true
             if collecting {
@@ -111,6 +114,25 @@ struct Evaluation {
         if pushed { scope.removeLast() }
         depth -= 1
         return valid
+    }
+
+    /// An array node of ``FlatProgram/Node/arrayOfType`` shape: the type,
+    /// the count bounds and every element's type, in one loop.
+    @inline(__always)
+    func isArrayOfType(_ instance: Int, _ info: FlatProgram.Node) -> Bool {
+        let node = tape[instance]
+        guard node.kind == .array else { return false }
+        let count = Int32(truncatingIfNeeded: node.length)
+        guard count >= info.arrayMinItems, count <= info.arrayMaxItems else { return false }
+        let types = JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.arrayOfType))
+        var child = instance + 1
+        let end = Int(node.payload)
+        while child < end {
+            if !typeMatches(child, types, literalIntegers: false) { return false }
+            let element = tape[child]
+            child = element.kind == .array || element.kind == .object ? Int(element.payload) : child + 1
+        }
+        return true
     }
 
     /// The slow path of ``validate(_:_:_:)``: annotations for
