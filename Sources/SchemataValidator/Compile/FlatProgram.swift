@@ -63,6 +63,25 @@ struct FlatProgram: Sendable {
         var arrayOfType: Int16 = -1
         var arrayMinItems: Int32 = 0
         var arrayMaxItems: Int32 = .max
+        /// When the node only says `type: object`, `properties`, `required`
+        /// and `additionalProperties: false` (the commonest object schema):
+        /// its ``ObjectShape``, checked in one pass over the members;
+        /// otherwise −1.
+        var objectShape: Int32 = -1
+    }
+
+    /// A fused object check: every member is looked up once among
+    /// `entries` (properties, then required names without a schema), its
+    /// value validated, and the required ones ticked off in a bit mask.
+    struct ObjectShape: Sendable {
+        var entriesStart: Int32
+        var entriesCount: Int32
+        /// Bit `i` set: entry `i` is required.
+        var requiredMask: UInt64
+        /// `additionalProperties: false`.
+        var closed: Bool
+        /// `type: object` (otherwise a non-object passes).
+        var requiresObject: Bool
     }
 
     /// Whether any `$dynamicRef` / `$recursiveRef` needs the dynamic scope;
@@ -101,6 +120,9 @@ struct FlatProgram: Sendable {
     var names: [UInt8] = []
     var nameList: [Name] = []
     var entries: [Entry] = []
+    var objectShapes: [ObjectShape] = []
+    /// Entries of object shapes (node −1: a required name with no schema).
+    var shapeEntries: [Entry] = []
     var patternEntries: [PatternEntry] = []
     var dependencies: [Dependency] = []
     var nodeLists: [Int32] = []
@@ -261,6 +283,7 @@ extension FlatProgram {
             locations.append((node.baseURI, node.pointer))
         }
         markArraysOfType()
+        if !needsDynamicScope { markObjectShapes() }
         hot = HotTables(self)
     }
 }
@@ -293,6 +316,60 @@ extension FlatProgram {
                 nodes[index].arrayMaxItems = maximum
             }
         }
+    }
+}
+
+extension FlatProgram {
+    /// Finds the nodes that fuse into an ``ObjectShape``. (Only without
+    /// dynamic scope: the fused check does not enter the node's resource.)
+    mutating func markObjectShapes() {
+        for index in nodes.indices where nodes[index].typeOnly < 0 && !nodes[index].hasUnevaluated {
+            let info = nodes[index]
+            var properties: Range<Int>?
+            var required: Range<Int> = 0..<0
+            var closed = false
+            var requiresObject = false
+            var other = false
+            for pc in Int(info.first)..<Int(info.first + info.count) {
+                let instruction = instructions[pc]
+                switch instruction.opcode {
+                case .type where instruction.a == Int32(JSONTypeSet.object.rawValue) && instruction.b == 0:
+                    requiresObject = true
+                case .properties:
+                    properties = Int(instruction.a)..<Int(instruction.a + instruction.b)
+                case .required:
+                    required = Int(instruction.a)..<Int(instruction.a + instruction.b)
+                case .additionalProperties where instruction.e == 0 && isAlwaysFalse(Int(instruction.a)):
+                    closed = true
+                default:
+                    other = true
+                }
+            }
+            guard let properties, !other else { continue }
+            var list = entries[properties].map { $0 }
+            var mask: UInt64 = 0
+            for name in nameList[required] {
+                if let position = list.firstIndex(where: { sameName($0.name, name) }) {
+                    mask |= 1 << UInt64(position)
+                } else {
+                    // Required but not described: only allowed when the object is open.
+                    guard !closed, list.count < 64 else { other = true; break }
+                    list.append(Entry(name: name, node: -1))
+                    mask |= 1 << UInt64(list.count - 1)
+                }
+            }
+            guard !other, list.count <= 64 else { continue }
+            let start = Int32(shapeEntries.count)
+            shapeEntries.append(contentsOf: list)
+            objectShapes.append(ObjectShape(
+                entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, requiresObject: requiresObject))
+            nodes[index].objectShape = Int32(objectShapes.count - 1)
+        }
+    }
+
+    /// Whether two pooled names are the same bytes.
+    func sameName(_ a: Name, _ b: Name) -> Bool {
+        a.length == b.length && names[Int(a.start)..<Int(a.start + a.length)].elementsEqual(names[Int(b.start)..<Int(b.start + b.length)])
     }
 }
 

@@ -9,6 +9,8 @@ final class HotTables: @unchecked Sendable {
     let nodes: UnsafeBufferPointer<FlatProgram.Node>
     let instructions: UnsafeBufferPointer<FlatProgram.Instruction>
     let entries: UnsafeBufferPointer<FlatProgram.Entry>
+    let objectShapes: UnsafeBufferPointer<FlatProgram.ObjectShape>
+    let shapeEntries: UnsafeBufferPointer<FlatProgram.Entry>
     let patternEntries: UnsafeBufferPointer<FlatProgram.PatternEntry>
     let nameList: UnsafeBufferPointer<FlatProgram.Name>
     let nodeLists: UnsafeBufferPointer<Int32>
@@ -18,6 +20,8 @@ final class HotTables: @unchecked Sendable {
         nodes = HotTables.copy(program.nodes)
         instructions = HotTables.copy(program.instructions)
         entries = HotTables.copy(program.entries)
+        objectShapes = HotTables.copy(program.objectShapes)
+        shapeEntries = HotTables.copy(program.shapeEntries)
         patternEntries = HotTables.copy(program.patternEntries)
         nameList = HotTables.copy(program.nameList)
         nodeLists = HotTables.copy(program.nodeLists)
@@ -28,6 +32,7 @@ final class HotTables: @unchecked Sendable {
         for pointer in [
             UnsafeRawPointer(nodes.baseAddress), UnsafeRawPointer(instructions.baseAddress),
             UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(patternEntries.baseAddress),
+            UnsafeRawPointer(objectShapes.baseAddress), UnsafeRawPointer(shapeEntries.baseAddress),
             UnsafeRawPointer(nameList.baseAddress), UnsafeRawPointer(nodeLists.baseAddress), UnsafeRawPointer(names.baseAddress),
         ] {
             pointer?.deallocate()

@@ -73,18 +73,27 @@ extension Evaluation {
         let node = tape[key]
         let length = Int(name.length)
         guard Int(node.length) == length else { return false }
-        let a = arena.baseAddress! + Int(node.payload)
-        let b = hot.names.baseAddress! + Int(name.start)
-        if length <= 16 {
-            // Short names (nearly all): compare inline, first byte first.
+        let a = UnsafeRawPointer(arena.baseAddress! + Int(node.payload))
+        let b = UnsafeRawPointer(hot.names.baseAddress! + Int(name.start))
+        // Short names (nearly all): two overlapping word loads cover every
+        // byte without reading past either name.
+        switch length {
+        case 8...16:
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        case 4..<8:
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+        case 0..<4:
             var index = 0
             while index < length {
-                if a[index] != b[index] { return false }
+                if a.load(fromByteOffset: index, as: UInt8.self) != b.load(fromByteOffset: index, as: UInt8.self) { return false }
                 index += 1
             }
             return true
+        default:
+            return memcmp(a, b, length) == 0
         }
-        return memcmp(a, b, length) == 0
     }
 
     /// The value index of the member with the pooled name, if any.

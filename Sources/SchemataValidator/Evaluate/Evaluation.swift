@@ -12,12 +12,20 @@ struct Evaluation {
     /// The program, borrowed for the evaluation (a pointer: copying the
     /// struct would retain each of its tables on every call). Hot paths read
     /// the tables through `hot` instead.
-    let box: ProgramBox
+    ///
+    /// `unowned(unsafe)` (no reference counting per evaluation): the
+    /// ``Validator`` that starts the evaluation holds the box, and the box
+    /// holds the tables, for the whole of ``with(_:_:maximumDepth:collectsErrors:recordsPasses:_:)``,
+    /// which the evaluation cannot outlive (it is an `inout` argument there).
+    unowned(unsafe) let box: ProgramBox
     var program: FlatProgram { box.program }
-    let hot: HotTables
+    unowned(unsafe) let hot: HotTables
     let tape: UnsafeBufferPointer<TapeNode>
     let arena: UnsafeBufferPointer<UInt8>
-    let document: JSONDocument
+    /// The instance document, borrowed for the evaluation like the tape
+    /// (read only on slow paths: messages, `const`/`enum` of containers).
+    let documentPointer: UnsafePointer<JSONDocument>
+    var document: JSONDocument { documentPointer.pointee }
     let maximumDepth: Int
     /// Resource numbers of the dynamic scope, outermost first.
     var scope: [Int32] = []
@@ -33,13 +41,13 @@ struct Evaluation {
     let stackBase: UInt = StackGuard.currentAddress()
 
     init(
-        program: ProgramBox, document: JSONDocument, tape: UnsafeBufferPointer<TapeNode>, arena: UnsafeBufferPointer<UInt8>,
+        program: ProgramBox, document: UnsafePointer<JSONDocument>, tape: UnsafeBufferPointer<TapeNode>, arena: UnsafeBufferPointer<UInt8>,
         maximumDepth: Int,
         collectsErrors: Bool, recordsPasses: Bool = false
     ) {
         self.box = program
         self.hot = program.program.hot
-        self.document = document
+        self.documentPointer = document
         self.tape = tape
         self.arena = arena
         self.maximumDepth = maximumDepth
@@ -52,12 +60,14 @@ struct Evaluation {
         _ program: ProgramBox, _ document: JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false,
         _ body: (inout Evaluation) -> R
     ) -> R {
-        document.nodes.withUnsafeBufferPointer { tape in
-            document.arena.withUnsafeBufferPointer { arena in
-                var evaluation = Evaluation(
-                    program: program, document: document, tape: tape, arena: arena, maximumDepth: maximumDepth,
-                    collectsErrors: collectsErrors, recordsPasses: recordsPasses)
-                return body(&evaluation)
+        withUnsafePointer(to: document) { documentPointer in
+            document.nodes.withUnsafeBufferPointer { tape in
+                document.arena.withUnsafeBufferPointer { arena in
+                    var evaluation = Evaluation(
+                        program: program, document: documentPointer, tape: tape, arena: arena, maximumDepth: maximumDepth,
+                        collectsErrors: collectsErrors, recordsPasses: recordsPasses)
+                    return body(&evaluation)
+                }
             }
         }
     }
@@ -83,6 +93,9 @@ struct Evaluation {
         }
         if info.arrayOfType >= 0 && annotations == nil && !collecting {
             return isArrayOfType(instance, info)
+        }
+        if info.objectShape >= 0 && annotations == nil && !collecting {
+            return isObjectShape(instance, hot.objectShapes[Int(info.objectShape)])
         }
         if depth >= maximumDepth || (depth & 15 == 15 && StackGuard.used(since: stackBase) > StackGuard.budget) {
             exceededDepth = true
@@ -133,6 +146,62 @@ struct Evaluation {
             child = element.kind == .array || element.kind == .object ? Int(element.payload) : child + 1
         }
         return true
+    }
+
+    /// An object node of ``FlatProgram/ObjectShape`` form, in one pass over
+    /// its members (values of type-only schemas checked inline).
+    mutating func isObjectShape(_ instance: Int, _ shape: FlatProgram.ObjectShape) -> Bool {
+        let object = tape[instance]
+        guard object.kind == .object else { return !shape.requiresObject }
+        if depth >= maximumDepth { return validateCheckingDepth(instance) }
+        var seen: UInt64 = 0
+        var child = instance + 1
+        let end = Int(object.payload)
+        let first = Int(shape.entriesStart)
+        let count = Int(shape.entriesCount)
+        while child < end {
+            let value = child + 1
+            let valueEnd = subtreeEnd(value)
+            if !tape[child].isShadowed {
+                var matched = -1
+                var position = 0
+                while position < count {
+                    if keyIs(child, hot.shapeEntries[first + position].name) {
+                        matched = position
+                        break
+                    }
+                    position += 1
+                }
+                if matched < 0 {
+                    if shape.closed { return false }
+                } else {
+                    seen |= 1 << UInt64(matched)
+                    let subschema = Int(hot.shapeEntries[first + matched].node)
+                    if subschema >= 0 {
+                        let info = hot.nodes[subschema]
+                        if info.typeOnly >= 0 {
+                            if !typeMatches(value, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false) {
+                                return false
+                            }
+                        } else {
+                            depth += 1
+                            let ok = validate(subschema, value)
+                            depth -= 1
+                            if !ok { return false }
+                        }
+                    }
+                }
+            }
+            child = valueEnd
+        }
+        return seen & shape.requiredMask == shape.requiredMask
+    }
+
+    /// Past the depth limit: record it (the fused paths have no frame of
+    /// their own) and fail, as ``validate(_:_:_:)`` does.
+    mutating func validateCheckingDepth(_ instance: Int) -> Bool {
+        exceededDepth = true
+        return false
     }
 
     /// The slow path of ``validate(_:_:_:)``: annotations for
