@@ -1,3 +1,6 @@
+import SchemataJSON
+import SchemataRegex
+
 /// The tables the evaluator reads on every node, copied once into memory
 /// that lives as long as the program, so that evaluation reads them through
 /// plain pointers: no retain/release, no bounds-check traffic per access.
@@ -15,6 +18,10 @@ final class HotTables: @unchecked Sendable {
     let nameList: UnsafeBufferPointer<FlatProgram.Name>
     let nodeLists: UnsafeBufferPointer<Int32>
     let names: UnsafeBufferPointer<UInt8>
+    /// Patterns and numbers, read in place (copying an `ECMARegex` or a
+    /// decimal `JSONNumber` out of an array retains its storage).
+    let regexes: UnsafeBufferPointer<ECMARegex>
+    let numbers: UnsafeBufferPointer<JSONNumber>
 
     init(_ program: FlatProgram) {
         nodes = HotTables.copy(program.nodes)
@@ -26,10 +33,16 @@ final class HotTables: @unchecked Sendable {
         nameList = HotTables.copy(program.nameList)
         nodeLists = HotTables.copy(program.nodeLists)
         names = HotTables.copy(program.names)
+        regexes = HotTables.copy(program.regexes)
+        numbers = HotTables.copy(program.numbers)
     }
 
     deinit {
+        // These two hold references: deinitialize before freeing.
+        UnsafeMutableBufferPointer(mutating: regexes).deinitialize()
+        UnsafeMutableBufferPointer(mutating: numbers).deinitialize()
         for pointer in [
+            UnsafeRawPointer(regexes.baseAddress), UnsafeRawPointer(numbers.baseAddress),
             UnsafeRawPointer(nodes.baseAddress), UnsafeRawPointer(instructions.baseAddress),
             UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(patternEntries.baseAddress),
             UnsafeRawPointer(objectShapes.baseAddress), UnsafeRawPointer(shapeEntries.baseAddress),

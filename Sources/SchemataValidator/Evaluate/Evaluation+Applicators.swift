@@ -229,10 +229,10 @@ extension Evaluation {
                 let keyBytes = bytes(child)
                 for position in Int(start)..<Int(start + count) {
                     let entry = hot.patternEntries[position]
-                    let regex = box.program.regexes[Int(entry.regex)]
-                    guard regex.matches(utf8: keyBytes) else { continue }
+                    guard hot.regexes.baseAddress![Int(entry.regex)].matches(utf8: keyBytes) else { continue }
                     annotations?.properties.insert(child)
-                    if !validateChild(Int(entry.node), child + 1, token: collecting ? string(child) : "", keywordToken: collecting ? regex.source : nil) {
+                    let source = collecting ? hot.regexes.baseAddress![Int(entry.regex)].source : nil
+                    if !validateChild(Int(entry.node), child + 1, token: collecting ? string(child) : "", keywordToken: source) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -263,7 +263,12 @@ extension Evaluation {
             if known.contains(where: { keyIs(child, hot.nameList[$0]) }) { continue }
             if !patterns.isEmpty {
                 let keyBytes = bytes(child)
-                if patterns.contains(where: { box.program.regexes[$0].matches(utf8: keyBytes) }) { continue }
+                var matched = false
+                for pattern in patterns where hot.regexes.baseAddress![pattern].matches(utf8: keyBytes) {
+                    matched = true
+                    break
+                }
+                if matched { continue }
             }
             annotations?.properties.insert(child)
             if isAlwaysFalse(Int(subschema)) {

@@ -54,7 +54,7 @@ extension Evaluation {
     /// of (instance − bound).
     mutating func compare(_ node: Int, _ pc: Int, _ instance: Int, _ index: Int32, _ words: StaticString, _ test: (Int) -> Bool) -> Bool {
         guard isNumber(instance) else { return true }
-        let bound = box.program.numbers[Int(index)]
+        let bound = hot.numbers[Int(index)]
         let sign: Int
         if tape[instance].kind == .integer, let limit = bound.int64Value {
             let value = Int64(bitPattern: tape[instance].payload)
@@ -158,7 +158,7 @@ extension Evaluation {
     mutating func executeMultipleOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let index = ins.a
         guard isNumber(instance) else { return true }
-        let divisor = box.program.numbers[Int(index)]
+        let divisor = hot.numbers[Int(index)]
         if number(instance).isMultiple(of: divisor) { return true }
         if collecting {
             report(node, pc, instance, .multipleOf(index))
@@ -215,8 +215,7 @@ extension Evaluation {
     mutating func executePattern(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let index = ins.a
         guard isString(instance) else { return true }
-        let regex = box.program.regexes[Int(index)]
-        switch regex.search(utf8: bytes(instance)) {
+        switch hot.regexes.baseAddress![Int(index)].search(utf8: bytes(instance)) {
         case .match: return true
         case .noMatch:
             if collecting {
