@@ -60,8 +60,15 @@ public struct ECMARegex: Sendable {
 
     /// Searches valid UTF-8 text for a match anywhere.
     public func search(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SearchResult {
-        if let literal {
-            return literal.matches(bytes) ? .match : .noMatch
+        withUnsafePointer(to: self) { ECMARegex.search($0, utf8: bytes) }
+    }
+
+    /// Searches valid UTF-8 text with the regex at `regex`, reading it in
+    /// place: for hot loops over tables of compiled patterns, where a copy
+    /// of the regex would retain its storage on every search.
+    public static func search(_ regex: UnsafePointer<ECMARegex>, utf8 bytes: UnsafeBufferPointer<UInt8>) -> SearchResult {
+        if let matched = regex.pointee.literal?.matches(bytes) {
+            return matched ? .match : .noMatch
         }
         // Decode to code points in temporary storage (at most one per byte).
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, bytes.count)) { buffer in
@@ -79,12 +86,17 @@ public struct ECMARegex: Sendable {
                     count += 1
                 }
             }
-            return search(scalars: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            return regex.pointee.search(scalars: UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 
+    /// Whether the regex at `regex` matches valid UTF-8 text (see ``search(_:utf8:)``).
+    public static func matches(_ regex: UnsafePointer<ECMARegex>, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        search(regex, utf8: bytes) == .match
+    }
+
     func search(scalars: UnsafeBufferPointer<UInt32>) -> SearchResult {
-        if let nfa { return nfa.search(scalars) ? .match : .noMatch }
+        if let matched = nfa?.search(scalars) { return matched ? .match : .noMatch }
         let scalars = Array(scalars)
         switch BacktrackingMatcher(program: program, budget: ECMARegex.backtrackingBudget).search(scalars) {
         case .match: return .match

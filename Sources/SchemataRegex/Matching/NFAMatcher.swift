@@ -24,12 +24,16 @@ struct NFAMatcher {
         // Two sparse sets (dense + sparse halves) and the closure stack, which
         // holds at most two successors per instruction.
         let stackCapacity = size * 2 + 2
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: size * 4 + stackCapacity) { storage in
-            storage.initialize(repeating: 0)
-            var current = SparseSet(storage: UnsafeMutableBufferPointer(rebasing: storage[0..<size * 2]), capacity: size)
-            var next = SparseSet(storage: UnsafeMutableBufferPointer(rebasing: storage[size * 2..<size * 4]), capacity: size)
-            var stack = ClosureStack(storage: UnsafeMutableBufferPointer(rebasing: storage[(size * 4)..<(size * 4 + stackCapacity)]))
-            return run(input, &current, &next, &stack)
+        // The closure reaches the matcher through a pointer: capturing
+        // `self` would copy it (and retain its program) on every search.
+        return withUnsafePointer(to: self) { matcher in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: size * 4 + stackCapacity) { storage in
+                storage.initialize(repeating: 0)
+                var current = SparseSet(storage: UnsafeMutableBufferPointer(rebasing: storage[0..<size * 2]), capacity: size)
+                var next = SparseSet(storage: UnsafeMutableBufferPointer(rebasing: storage[size * 2..<size * 4]), capacity: size)
+                var stack = ClosureStack(storage: UnsafeMutableBufferPointer(rebasing: storage[(size * 4)..<(size * 4 + stackCapacity)]))
+                return matcher.pointee.run(input, &current, &next, &stack)
+            }
         }
     }
 

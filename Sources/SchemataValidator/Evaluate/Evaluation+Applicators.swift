@@ -1,4 +1,5 @@
 import SchemataJSON
+import SchemataRegex
 
 extension Evaluation {
     /// Evaluates an applicator or structural instruction (dispatched from
@@ -229,7 +230,7 @@ extension Evaluation {
                 let keyBytes = bytes(child)
                 for position in Int(start)..<Int(start + count) {
                     let entry = hot.patternEntries[position]
-                    guard hot.regexes.baseAddress![Int(entry.regex)].matches(utf8: keyBytes) else { continue }
+                    guard ECMARegex.matches(hot.regexes.baseAddress! + Int(entry.regex), utf8: keyBytes) else { continue }
                     annotations?.properties.insert(child)
                     let source = collecting ? hot.regexes.baseAddress![Int(entry.regex)].source : nil
                     if !validateChild(Int(entry.node), child + 1, token: collecting ? string(child) : "", keywordToken: source) {
@@ -264,7 +265,7 @@ extension Evaluation {
             if !patterns.isEmpty {
                 let keyBytes = bytes(child)
                 var matched = false
-                for pattern in patterns where hot.regexes.baseAddress![pattern].matches(utf8: keyBytes) {
+                for pattern in patterns where ECMARegex.matches(hot.regexes.baseAddress! + pattern, utf8: keyBytes) {
                     matched = true
                     break
                 }

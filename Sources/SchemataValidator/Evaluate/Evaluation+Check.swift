@@ -1,4 +1,5 @@
 import SchemataJSON
+import SchemataRegex
 
 extension Evaluation {
     /// Evaluates instruction `pc` of `node` against `instance`.
@@ -215,7 +216,7 @@ extension Evaluation {
     mutating func executePattern(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let index = ins.a
         guard isString(instance) else { return true }
-        switch hot.regexes.baseAddress![Int(index)].search(utf8: bytes(instance)) {
+        switch ECMARegex.search(hot.regexes.baseAddress! + Int(index), utf8: bytes(instance)) {
         case .match: return true
         case .noMatch:
             if collecting {
