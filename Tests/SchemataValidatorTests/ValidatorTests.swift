@@ -172,3 +172,41 @@ import Testing
         }
     }
 }
+
+/// Fused object shapes (properties, required, patternProperties,
+/// additionalProperties: false in one pass) against the full evaluation.
+@Suite struct ObjectShapeAgreementTests {
+    static let schemas: [JSONValue] = [
+        ["type": "object", "properties": ["a": ["type": "integer"], "b": ["type": "string"]], "required": ["a"], "additionalProperties": false],
+        ["properties": ["a": ["type": "integer"]], "required": ["a", "z"]],
+        ["type": "object", "properties": ["a": ["minimum": 2]], "patternProperties": ["^x-": ["type": "string"], "a": ["type": "number"]],
+         "additionalProperties": false],
+        ["properties": ["a": ["type": "object", "properties": ["b": ["type": "null"]], "additionalProperties": false]]],
+    ]
+
+    @Test(arguments: 0..<4)
+    func fastAndFullEvaluationAgree(_ which: Int) throws {
+        let validator = try Validator(schema: Self.schemas[which])
+        var generator = SystemRandomNumberGenerator()
+        let names = ["a", "b", "z", "x-1", "x-", "q", "ab"]
+        func scalar() -> JSONValue {
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: return .number(JSONNumber(Int.random(in: -1...4, using: &generator)))
+            case 1: return 2.5
+            case 2: return "s"
+            case 3: return .null
+            case 4: return ["b": .null]
+            default: return ["b": 1]
+            }
+        }
+        for _ in 0..<500 {
+            var members: [(String, JSONValue)] = []
+            for _ in 0..<Int.random(in: 0..<4, using: &generator) {
+                members.append((names.randomElement(using: &generator)!, scalar()))
+            }
+            let instance: JSONValue = Int.random(in: 0..<10, using: &generator) == 0 ? "not an object" : .object(JSONObject(members))
+            let document = JSONDocument(value: instance)
+            #expect(validator.isValid(document) == validator.validate(document).isValid, "\(instance)")
+        }
+    }
+}

@@ -82,6 +82,9 @@ struct FlatProgram: Sendable {
         var closed: Bool
         /// `type: object` (otherwise a non-object passes).
         var requiresObject: Bool
+        /// `patternProperties` entries (in `patternEntries`).
+        var patternsStart: Int32 = 0
+        var patternsCount: Int32 = 0
     }
 
     /// Whether any `$dynamicRef` / `$recursiveRef` needs the dynamic scope;
@@ -327,6 +330,8 @@ extension FlatProgram {
             let info = nodes[index]
             var properties: Range<Int>?
             var required: Range<Int> = 0..<0
+            var patterns: Range<Int> = 0..<0
+            var additionalPatterns = 0
             var closed = false
             var requiresObject = false
             var other = false
@@ -339,13 +344,17 @@ extension FlatProgram {
                     properties = Int(instruction.a)..<Int(instruction.a + instruction.b)
                 case .required:
                     required = Int(instruction.a)..<Int(instruction.a + instruction.b)
-                case .additionalProperties where instruction.e == 0 && isAlwaysFalse(Int(instruction.a)):
+                case .patternProperties:
+                    patterns = Int(instruction.a)..<Int(instruction.a + instruction.b)
+                case .additionalProperties where isAlwaysFalse(Int(instruction.a)):
                     closed = true
+                    additionalPatterns = Int(instruction.e)
                 default:
                     other = true
                 }
             }
-            guard let properties, !other else { continue }
+            // `additionalProperties` knows the same patterns as `patternProperties`.
+            guard let properties, !other, additionalPatterns == patterns.count else { continue }
             var list = entries[properties].map { $0 }
             var mask: UInt64 = 0
             for name in nameList[required] {
@@ -362,7 +371,8 @@ extension FlatProgram {
             let start = Int32(shapeEntries.count)
             shapeEntries.append(contentsOf: list)
             objectShapes.append(ObjectShape(
-                entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, requiresObject: requiresObject))
+                entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, requiresObject: requiresObject,
+                patternsStart: Int32(patterns.lowerBound), patternsCount: Int32(patterns.count)))
             nodes[index].objectShape = Int32(objectShapes.count - 1)
         }
     }

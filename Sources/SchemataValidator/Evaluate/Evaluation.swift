@@ -1,4 +1,5 @@
 import SchemataJSON
+import SchemataRegex
 
 /// One validation of one instance against a ``FlatProgram``.
 ///
@@ -172,8 +173,22 @@ struct Evaluation {
                     }
                     position += 1
                 }
+                // `patternProperties` apply to every member, named or not.
+                var patternMatched = false
+                if shape.patternsCount > 0 {
+                    let keyBytes = bytes(child)
+                    for position in Int(shape.patternsStart)..<Int(shape.patternsStart + shape.patternsCount) {
+                        let entry = hot.patternEntries[position]
+                        guard ECMARegex.matches(hot.regexes.baseAddress! + Int(entry.regex), utf8: keyBytes) else { continue }
+                        patternMatched = true
+                        depth += 1
+                        let ok = validate(Int(entry.node), value)
+                        depth -= 1
+                        if !ok { return false }
+                    }
+                }
                 if matched < 0 {
-                    if shape.closed { return false }
+                    if shape.closed && !patternMatched { return false }
                 } else {
                     seen |= 1 << UInt64(matched)
                     let subschema = Int(hot.shapeEntries[first + matched].node)
