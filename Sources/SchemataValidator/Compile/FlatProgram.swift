@@ -22,9 +22,11 @@ struct FlatProgram: Sendable {
     /// | opcode | operands |
     /// |---|---|
     /// | type | a: type bits, b: 1 if `1.0` is not an integer (draft 4) |
-    /// | const, multipleOf, maximum…, pattern, format, content | a: table index |
+    /// | const | a: constant, b: pooled name (string constants) or −1 |
+    /// | enumeration | a: first constant, b: count, c: first pooled name (all strings) or −1 |
+    /// | multipleOf, maximum…, pattern, format, content | a: table index |
     /// | maxLength…minProperties | a: limit |
-    /// | enumeration, required, dependentRequired, properties, patternProperties, dependentSchemas, prefixItems, allOf, anyOf, oneOf | a: first, b: count |
+    /// | required, dependentRequired, properties, patternProperties, dependentSchemas, prefixItems, allOf, anyOf, oneOf | a: first, b: count |
     /// | additionalProperties | a: node, b/c: known names, d/e: patterns |
     /// | items | a: node, b: first index | contains | a: node, b: min, c: max (−1 none) |
     /// | conditional | a: if, b: then, c: else | dynamicRef | a: target, b: candidates (−1 static) |
@@ -184,11 +186,23 @@ extension FlatProgram {
                 case .type(let set, let literal): instruction = Instruction(.type, Int32(set.rawValue), literal ? 1 : 0)
                 case .const(let value):
                     constants.append(value)
-                    instruction = Instruction(.const, Int32(constants.count - 1))
+                    // A string constant is also pooled, to be compared as bytes.
+                    var pooled: Int32 = -1
+                    if let text = value.stringValue {
+                        pooled = Int32(nameList.count)
+                        nameList.append(intern(text))
+                    }
+                    instruction = Instruction(.const, Int32(constants.count - 1), pooled)
                 case .enumeration(let values):
                     let start = Int32(constants.count)
                     constants.append(contentsOf: values)
-                    instruction = Instruction(.enumeration, start, Int32(values.count))
+                    // An enum of strings only (the usual kind) is also pooled.
+                    var pooled: Int32 = -1
+                    if values.allSatisfy({ $0.kind == .string }) {
+                        pooled = Int32(nameList.count)
+                        nameList.append(contentsOf: values.map { intern($0.stringValue!) })
+                    }
+                    instruction = Instruction(.enumeration, start, Int32(values.count), pooled)
                 case .multipleOf(let value): instruction = Instruction(.multipleOf, number(value))
                 case .maximum(let value): instruction = Instruction(.maximum, number(value))
                 case .exclusiveMaximum(let value): instruction = Instruction(.exclusiveMaximum, number(value))

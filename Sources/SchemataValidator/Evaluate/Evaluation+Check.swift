@@ -137,8 +137,12 @@ extension Evaluation {
 
     mutating func executeConst(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let index = ins.a
-        let value = box.program.constants[Int(index)]
-        if equals(instance, value) { return true }
+        if ins.b >= 0 {
+            // A string constant: compare bytes (the tape's strings are decoded).
+            if tape[instance].kind == .string && keyIs(instance, hot.nameList[Int(ins.b)]) { return true }
+        } else if equals(instance, box.program.constants[Int(index)]) {
+            return true
+        }
         if collecting {
             report(node, pc, instance, .const(index))
         }
@@ -148,8 +152,15 @@ extension Evaluation {
     mutating func executeEnumeration(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         let start = ins.a
         let count = ins.b
-        let range = Int(start)..<Int(start + count)
-        for position in range where equals(instance, box.program.constants[position]) { return true }
+        if ins.c >= 0 {
+            // Strings only: compare bytes with the pooled names.
+            if tape[instance].kind == .string {
+                for position in Int(ins.c)..<Int(ins.c + count) where keyIs(instance, hot.nameList[position]) { return true }
+            }
+        } else {
+            let range = Int(start)..<Int(start + count)
+            for position in range where equals(instance, box.program.constants[position]) { return true }
+        }
         if collecting {
             report(node, pc, instance, .enumeration(start: start, count: count))
         }
