@@ -139,7 +139,8 @@ extension Evaluation {
         let index = ins.a
         if ins.b >= 0 {
             // A string constant: compare bytes (the tape's strings are decoded).
-            if tape[instance].kind == .string && keyIs(instance, hot.nameList[Int(ins.b)]) { return true }
+            // (Property names under `propertyNames` are key nodes.)
+            if isString(instance) && keyIs(instance, hot.nameList[Int(ins.b)]) { return true }
         } else if equals(instance, box.program.constants[Int(index)]) {
             return true
         }
@@ -154,7 +155,7 @@ extension Evaluation {
         let count = ins.b
         if ins.c >= 0 {
             // Strings only: compare bytes with the pooled names.
-            if tape[instance].kind == .string {
+            if isString(instance) {
                 for position in Int(ins.c)..<Int(ins.c + count) where keyIs(instance, hot.nameList[position]) { return true }
             }
         } else {
