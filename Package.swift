@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON"]),
         .testTarget(name: "SchemataResponsesTests", dependencies: ["SchemataResponses", "SchemataJSON"]),
         .testTarget(name: "SchemataRepairTests", dependencies: ["SchemataRepair", "SchemataJSON", "SchemataValidator"]),
-        .testTarget(name: "SchemataLintTests", dependencies: ["SchemataLint", "SchemataJSON"]),
+        .testTarget(name: "SchemataLintTests", dependencies: ["SchemataLint", "SchemataJSON", "SchemataRepair"]),
         .testTarget(name: "SchemataCLITests", dependencies: ["SchemataCLI", "SchemataJSON"]),
     ],
     swiftLanguageModes: [.v6]
