@@ -41,9 +41,12 @@ struct RepairScanner {
         self.maximumDepth = maximumDepth
     }
 
+    @inline(__always)
     var atEnd: Bool { position >= limit }
+    @inline(__always)
     var current: UInt8? { position < limit ? input[position] : nil }
 
+    @inline(__always)
     func byte(at index: Int) -> UInt8? { index < limit ? input[index] : nil }
 
     mutating func edit(_ kind: RepairEdit.Kind, _ detail: String, at offset: Int? = nil) {
@@ -96,17 +99,21 @@ struct RepairScanner {
     /// '\\\n"\'`'
     static var stringRunEnds: ByteSet { ByteSet(low: 0x0000008400000400, high: 0x0000000110000000) }
 
+    @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
     }
 
+    @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// ASCII letters, and any non-ASCII character (which starts words in prose).
+    @inline(__always)
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x80 }
 
     /// The length of the quote character at `index` (`"`, `'`, `` ` ``, or
     /// a typographic quote as three bytes), or 0.
+    @inline(__always)
     func quoteLength(at index: Int) -> Int {
         guard index < limit else { return 0 }
         switch input[index] {
