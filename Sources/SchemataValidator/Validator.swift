@@ -100,7 +100,7 @@ public struct Validator: Sendable {
     public func isValid(_ instance: JSONDocument) -> Bool {
         guard !instance.nodes.isEmpty else { return false }
         return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
-            $0.validate(Int(program.root), instance.rootIndex)
+            $0.validate(box.root, instance.rootIndex)
         }
     }
 
@@ -113,7 +113,7 @@ public struct Validator: Sendable {
     public func validate(_ instance: JSONDocument) -> ValidationResult {
         guard !instance.nodes.isEmpty else { return ValidationResult(isValid: false, errors: [], exceededDepth: false) }
         return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true) { evaluation in
-            let valid = evaluation.validate(Int(program.root), instance.rootIndex)
+            let valid = evaluation.validate(box.root, instance.rootIndex)
             return ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
         }
     }
@@ -123,7 +123,7 @@ public struct Validator: Sendable {
     public func validateVerbose(_ instance: JSONDocument) -> (result: ValidationResult, passes: [ValidationError]) {
         guard !instance.nodes.isEmpty else { return (ValidationResult(isValid: false, errors: [], exceededDepth: false), []) }
         return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: true, recordsPasses: true) { evaluation in
-            let valid = evaluation.validate(Int(program.root), instance.rootIndex)
+            let valid = evaluation.validate(box.root, instance.rootIndex)
             let result = ValidationResult(isValid: valid, errors: valid ? [] : evaluation.errors ?? [], exceededDepth: evaluation.exceededDepth)
             return (result, evaluation.collector?.passes ?? [])
         }

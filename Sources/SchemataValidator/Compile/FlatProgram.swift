@@ -401,8 +401,16 @@ extension FlatProgram {
 /// retain) instead of copying the program struct (a retain per table).
 final class ProgramBox: Sendable {
     let program: FlatProgram
+    /// The program's hot tables and facts, as direct fields: reading them
+    /// through `program` could copy the whole program struct.
+    let hot: HotTables
+    let needsDynamicScope: Bool
+    let root: Int
 
     init(_ program: FlatProgram) {
         self.program = program
+        self.hot = program.hot
+        self.needsDynamicScope = program.needsDynamicScope
+        self.root = Int(program.root)
     }
 }

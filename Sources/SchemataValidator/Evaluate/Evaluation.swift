@@ -47,13 +47,13 @@ struct Evaluation {
         collectsErrors: Bool, recordsPasses: Bool = false
     ) {
         self.box = program
-        self.hot = program.program.hot
+        self.hot = program.hot
         self.documentPointer = document
         self.tape = tape
         self.arena = arena
         self.maximumDepth = maximumDepth
         self.collector = collectsErrors ? ErrorCollector(recordsPasses: recordsPasses) : nil
-        if program.program.needsDynamicScope { scope.reserveCapacity(8) }
+        if program.needsDynamicScope { scope.reserveCapacity(8) }
     }
 
     /// Runs `body` with an evaluation of `document` against `program`.
@@ -107,7 +107,7 @@ struct Evaluation {
         }
         if info.count == 0 { return true }
         depth += 1
-        let pushed = box.program.needsDynamicScope && scope.last != info.resource
+        let pushed = box.needsDynamicScope && scope.last != info.resource
         if pushed { scope.append(info.resource) }
         var valid = true
         if annotations == nil && !info.hasUnevaluated && !collecting {
