@@ -8,7 +8,13 @@
 /// ```
 public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The unescaped reference tokens; empty for the whole document.
-    public var tokens: [String]
+    public var tokens: [String] {
+        didSet { digest = JSONPointer.digest(of: tokens) }
+    }
+
+    /// A 64-bit FNV-1a digest of the tokens' bytes, kept up to date: schema
+    /// compilers hash pointers constantly, and this makes a hash one word.
+    private var digest: UInt64
 
     /// The pointer to the whole document.
     public static let root = JSONPointer(tokens: [])
@@ -16,12 +22,43 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     /// A pointer made of unescaped tokens.
     public init(tokens: [String]) {
         self.tokens = tokens
+        self.digest = JSONPointer.digest(of: tokens)
+    }
+
+    private init(tokens: [String], digest: UInt64) {
+        self.tokens = tokens
+        self.digest = digest
+    }
+
+    private static let digestSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    private static func digest(of tokens: [String]) -> UInt64 {
+        tokens.reduce(digestSeed) { extend($0, with: $1) }
+    }
+
+    /// The digest with one more token (a 0xFF separator, which UTF-8 never contains, then its bytes).
+    private static func extend(_ digest: UInt64, with token: String) -> UInt64 {
+        var value = (digest ^ 0xFF) &* 0x100_0000_01B3
+        for byte in token.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return value
+    }
+
+    /// Equal when the tokens are the same Unicode scalars (JSON names are
+    /// compared exactly, not by canonical equivalence).
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        guard lhs.digest == rhs.digest, lhs.tokens.count == rhs.tokens.count else { return false }
+        for (a, b) in zip(lhs.tokens, rhs.tokens) where !a.utf8.elementsEqual(b.utf8) { return false }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
     }
 
     /// Parses the string form (`""`, `"/a/b~1c"`).
     public init(_ text: String) throws(JSONPointerError) {
         guard !text.isEmpty else {
-            self.tokens = []
+            self.init(tokens: [])
             return
         }
         guard text.hasPrefix("/") else {
@@ -31,7 +68,7 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             tokens.append(try JSONPointer.unescape(raw, in: text))
         }
-        self.tokens = tokens
+        self.init(tokens: tokens)
     }
 
     /// Parses the URI fragment form (`"#"`, `"#/a%20b/0"`), percent-decoding
@@ -61,7 +98,7 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// This pointer with one more token.
     public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [token])
+        JSONPointer(tokens: tokens + [token], digest: JSONPointer.extend(digest, with: token))
     }
 
     /// This pointer with an array index appended.
@@ -76,7 +113,9 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Whether `other` is this pointer or below it.
     public func isPrefix(of other: JSONPointer) -> Bool {
-        other.tokens.count >= tokens.count && Array(other.tokens.prefix(tokens.count)) == tokens
+        guard other.tokens.count >= tokens.count else { return false }
+        for (a, b) in zip(tokens, other.tokens) where !a.utf8.elementsEqual(b.utf8) { return false }
+        return true
     }
 
     /// Orders by tokens, shorter (ancestors) first.

@@ -36,7 +36,9 @@ struct KeywordBuilder {
 
     /// The node for a subschema at `tokens` below this schema.
     mutating func subschema(_ tokens: String...) -> Int {
-        compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: JSONPointer(tokens: location.pointer.tokens + tokens)))
+        var pointer = location.pointer
+        for token in tokens { pointer = pointer.appending(token) }
+        return compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: pointer))
     }
 
     mutating func isSchema(_ value: JSONValue, _ keyword: String) -> Bool {

@@ -12,21 +12,21 @@ struct ResourceScanner {
     }
 
     mutating func scan(_ root: JSONValue, base: URIReference, draft: Draft) {
-        // Iterative walk: (value, pointer tokens, base, draft, vocabularies, resource).
+        // Iterative walk: (value, pointer, base, draft, vocabularies, resource).
         struct Item {
             var value: JSONValue
-            var tokens: [String]
+            var pointer: JSONPointer
             var base: URIReference
             var draft: Draft
             var vocabularies: VocabularySet
             var resource: Int?
         }
-        var stack = [Item(value: root, tokens: [], base: base, draft: draft, vocabularies: .standard, resource: nil)]
+        var stack = [Item(value: root, pointer: .root, base: base, draft: draft, vocabularies: .standard, resource: nil)]
         while let item = stack.popLast() {
             var base = item.base
             var draft = item.draft
             var vocabularies = item.vocabularies
-            let location = SchemaLocation(document: document, pointer: JSONPointer(tokens: item.tokens))
+            let location = SchemaLocation(document: document, pointer: item.pointer)
             guard case .object(let schema) = item.value else {
                 // A boolean schema (or anything else) still gets a context.
                 let resource = item.resource ?? registry.register(
@@ -78,16 +78,16 @@ struct ResourceScanner {
             let maps = catalog.maps
             for (keyword, value) in schema {
                 if single.contains(keyword), value.kind == .object || value.kind == .boolean {
-                    stack.append(Item(value: value, tokens: item.tokens + [keyword], base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                    stack.append(Item(value: value, pointer: item.pointer.appending(keyword), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                 }
                 if arrays.contains(keyword), case .array(let elements) = value {
                     for (index, element) in elements.enumerated() {
-                        stack.append(Item(value: element, tokens: item.tokens + [keyword, String(index)], base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, pointer: item.pointer.appending(keyword).appending(index: index), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
                 if maps.contains(keyword), case .object(let members) = value {
                     for (name, element) in members where element.kind == .object || element.kind == .boolean {
-                        stack.append(Item(value: element, tokens: item.tokens + [keyword, name], base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, pointer: item.pointer.appending(keyword).appending(name), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
             }

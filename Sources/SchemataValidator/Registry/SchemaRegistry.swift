@@ -256,13 +256,12 @@ public struct SchemaRegistry: Sendable {
     /// The scanned context of a location, or the nearest scanned ancestor's
     /// (for `$ref`s into unknown keywords).
     func context(at location: SchemaLocation) -> SchemaContext? {
-        var tokens = location.pointer.tokens
-        while true {
-            if let context = contexts[SchemaLocation(document: location.document, pointer: JSONPointer(tokens: tokens))] {
-                return context
-            }
-            if tokens.isEmpty { return nil }
-            tokens.removeLast()
+        if let context = contexts[location] { return context }
+        var pointer = location.pointer
+        while let parent = pointer.parent {
+            if let context = contexts[SchemaLocation(document: location.document, pointer: parent)] { return context }
+            pointer = parent
         }
+        return nil
     }
 }
