@@ -17,7 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // The yajl C library (Debian `libyajl-dev`, Homebrew `yajl`).
@@ -28,13 +27,7 @@ let package = Package(
         ),
         // The JSON core every other module builds on: values, exact numbers,
         // the yajl-backed parsers, the tape, source maps, serializer, JSON Pointer.
-        .target(
-            name: "SchemataJSON",
-            dependencies: [
-                "CYajl",
-                .product(name: "OrderedCollections", package: "swift-collections"),
-            ]
-        ),
+        .target(name: "SchemataJSON", dependencies: ["CYajl"]),
         // ECMA-262 regular expressions: linear-time NFA for the regular
         // subset, budgeted backtracking for backreferences and lookaround.
         .target(name: "SchemataRegex"),

@@ -362,6 +362,7 @@ struct RepairScanner {
         defer { depth -= 1 }
         if let set = parseSetLiteral(open: open) { return set }
         var members = JSONObject()
+        members.reserveCapacity(8)
         parseMembers(into: &members, open: open)
         return .object(members)
     }

@@ -168,17 +168,43 @@ struct ValueBuilder: YajlEventHandler {
 
     mutating func onEndContainer() -> Bool {
         let frame = frames.removeLast()
-        let elements = ValueBuilder.moveTail(of: &values, from: frame.valuesStart, filler: .null)
         let value: JSONValue
         if frame.isObject {
-            let names = ValueBuilder.moveTail(of: &keys, from: frame.keysStart, filler: JSONKey(""))
+            value = .object(JSONObject(uniqueMembers: ValueBuilder.moveMembers(
+                keys: &keys, from: frame.keysStart, values: &values, from: frame.valuesStart)))
             keyStarts.removeSubrange(frame.keysStart...)
-            value = .object(JSONObject(uniqueMembers: names, values: elements))
         } else {
-            value = .array(elements)
+            value = .array(ValueBuilder.moveTail(of: &values, from: frame.valuesStart, filler: .null))
         }
         push(value, end: cursor.tokenEnd())
         return true
+    }
+
+    /// Moves the tails of both stacks into one member array of exactly the
+    /// right size (one allocation per object), without retaining and
+    /// releasing each name and value.
+    @inline(__always)
+    static func moveMembers(keys: inout [JSONKey], from keysStart: Int, values: inout [JSONValue], from valuesStart: Int) -> [JSONObject.Member] {
+        let count = keys.count - keysStart
+        guard count > 0 else { return [] }
+        let members = keys.withUnsafeMutableBufferPointer { names in
+            values.withUnsafeMutableBufferPointer { elements in
+                [JSONObject.Member](unsafeUninitializedCapacity: count) { target, initialized in
+                    for offset in 0..<count {
+                        (target.baseAddress! + offset).initialize(to: JSONObject.Member(
+                            key: (names.baseAddress! + keysStart + offset).move(),
+                            value: (elements.baseAddress! + valuesStart + offset).move()))
+                    }
+                    // Leave trivially destroyed fillers behind for removeLast.
+                    (names.baseAddress! + keysStart).initialize(repeating: JSONKey(""), count: count)
+                    (elements.baseAddress! + valuesStart).initialize(repeating: .null, count: count)
+                    initialized = count
+                }
+            }
+        }
+        keys.removeLast(count)
+        values.removeLast(count)
+        return members
     }
 }
 
