@@ -130,15 +130,14 @@ struct RepairScanner {
 
     /// Whether a quote starting at `index` closes a string opened by the
     /// quote at `open` (typographic quotes close with either of their pair).
+    @inline(__always)
     func closes(_ index: Int, opener open: Int, openerLength: Int) -> Int {
-        let length = quoteLength(at: index)
-        guard length > 0 else { return 0 }
-        if openerLength == 1 { return length == 1 && input[index] == input[open] ? 1 : 0 }
-        guard length == 3 else { return 0 }
-        let a = input[open + 2]
-        let b = input[index + 2]
-        let double: Set<UInt8> = [0x9C, 0x9D]
-        return double.contains(a) == double.contains(b) ? 3 : 0
+        if openerLength == 1 { return index < limit && input[index] == input[open] ? 1 : 0 }
+        guard quoteLength(at: index) == 3 else { return 0 }
+        // “ ” (0x9C, 0x9D) close each other, and ‘ ’ (0x98, 0x99) each other.
+        let a = input[open + 2] >= 0x9C
+        let b = input[index + 2] >= 0x9C
+        return a == b ? 3 : 0
     }
 
     func starts(with literal: StaticString, at index: Int) -> Bool {
@@ -281,7 +280,19 @@ struct RepairScanner {
         return topLevelValues[chosen].value
     }
 
+    /// Skips whitespace and comments; the common case (nothing to skip) is
+    /// decided inline.
+    @inline(__always)
     mutating func skipWhitespaceAndComments() {
+        if position < limit {
+            let c = input[position]
+            if c > 0x20 && c != UInt8(ascii: "/") && c != UInt8(ascii: "#") { return }
+        }
+        skipWhitespaceAndCommentsSlowly()
+    }
+
+    @inline(never)
+    mutating func skipWhitespaceAndCommentsSlowly() {
         while position < limit {
             let c = input[position]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 {
