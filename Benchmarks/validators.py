@@ -13,7 +13,14 @@ shared = os.environ.get("SCHEMATA_SHARED") or os.path.join(root, "..", "shared")
 workloads_dir = os.path.join(shared, "bench", "validators")
 schemata = os.path.join(root, ".build", "release", "schemata")
 blaze = os.path.join(root, ".venv", "bin", "jsonschema")
-loop = int(os.environ.get("BENCH_LOOP", "20"))
+loop_floor = int(os.environ.get("BENCH_LOOP", "20"))
+
+
+def passes_for(size):
+    """Passes over a workload: at least BENCH_LOOP, more for small
+    workloads (up to 200), so that every measurement lasts long enough to
+    be stable (a 2 KB instance validated 20 times takes under a millisecond)."""
+    return max(loop_floor, min(200, 20_000_000 // max(1, size)))
 
 if not os.path.isdir(workloads_dir):
     print(f"skipping validator benchmark: {workloads_dir} is absent")
@@ -44,7 +51,7 @@ def load_instances(path):
     return [json.loads(data)], len(data)
 
 
-def run_schemata(schema, instances):
+def run_schemata(schema, instances, loop):
     out = subprocess.run([schemata, "validate", "--benchmark", "--loop", str(loop), schema, instances],
                          capture_output=True, text=True)
     if out.returncode != 0:
@@ -55,7 +62,7 @@ def run_schemata(schema, instances):
     return (compile_ms, warm_ms), per_second
 
 
-def run_blaze(schema, instances):
+def run_blaze(schema, instances, loop):
     if not os.path.exists(blaze):
         return None
     start = time.perf_counter()
@@ -71,7 +78,7 @@ def run_blaze(schema, instances):
     return compile_ms, len(means) / (sum(means) / 1e6)
 
 
-def run_jsonschema_rs(schema_path, values):
+def run_jsonschema_rs(schema_path, values, loop):
     if jsonschema_rs is None:
         return None
     with open(schema_path) as f:
@@ -108,12 +115,13 @@ for name in sorted(os.listdir(workloads_dir)):
     if not os.path.isfile(schema) or instances is None:
         continue
     values, size = load_instances(instances)
-    ours = run_schemata(schema, instances)
-    theirs_blaze = run_blaze(schema, instances)
-    theirs_rs = run_jsonschema_rs(schema, values)
+    loop = passes_for(size)
+    ours = run_schemata(schema, instances, loop)
+    theirs_blaze = run_blaze(schema, instances, loop)
+    theirs_rs = run_jsonschema_rs(schema, values, loop)
     rows.append((name, len(values), size, ours, theirs_blaze, theirs_rs))
 
-print(f"Validator benchmark (release build, format assertion off, {loop} passes; MB/s counts instance text)")
+print(f"Validator benchmark (release build, format assertion off, {loop_floor}–200 passes by workload size, the same for all three; MB/s counts instance text)")
 print()
 print("| workload | instances | Schemata compile ms (cold / warm) | Blaze compile ms | jsonschema-rs compile ms | Schemata inst/s | Schemata MB/s | Blaze inst/s | jsonschema-rs inst/s | throughput vs Blaze | vs jsonschema-rs | warm compile vs jsonschema-rs |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

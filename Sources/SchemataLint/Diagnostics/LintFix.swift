@@ -26,6 +26,26 @@ public enum SchemaEdit: Sendable, Hashable {
         }
     }
 
+    /// Whether the edit's target (or, for a set, its container) exists.
+    func canApply(to value: JSONValue) -> Bool {
+        switch self {
+        case .set(let pointer, _):
+            guard let parent = pointer.parent else { return true }
+            guard let container = value[pointer: parent] else { return false }
+            if case .array(let elements) = container, let last = pointer.tokens.last, last != "-" {
+                return JSONPointer.arrayIndex(last).map { $0 < elements.count } ?? false
+            }
+            return container.kind == .object || container.kind == .array
+        case .remove(let pointer):
+            return value[pointer: pointer] != nil && !pointer.isRoot
+        case .rename(let pointer, let newName):
+            guard let parent = pointer.parent, case .object(let object)? = value[pointer: parent],
+                let oldName = pointer.tokens.last
+            else { return false }
+            return object.contains(oldName) && !object.contains(newName)
+        }
+    }
+
     /// Applies the edit; `false` when its target no longer exists.
     func apply(to value: inout JSONValue) -> Bool {
         switch self {

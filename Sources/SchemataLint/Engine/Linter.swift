@@ -92,18 +92,26 @@ public struct Linter: Sendable {
         var applied: [LintDiagnostic] = []
         for _ in 0..<64 {
             let findings = try lint(value, uri: uri)
-            var touched: [JSONPointer] = []
+            var touched = TouchedPointers()
             var progress = false
             for finding in findings {
                 guard let fix = finding.fix, allows(fix, of: finding) else { continue }
                 let pointers = fix.edits.map(\.pointer)
-                if pointers.contains(where: { pointer in touched.contains { Linter.conflict($0, pointer) } }) {
+                if pointers.contains(where: touched.conflicts) {
                     continue  // overlaps an edit of this round: next round, on the new value
                 }
-                var candidate = value
-                guard fix.edits.allSatisfy({ $0.apply(to: &candidate) }) else { continue }
-                value = candidate
-                touched += pointers
+                if fix.edits.allSatisfy({ $0.canApply(to: value) }) {
+                    // The common case: apply in place (a trial copy would copy
+                    // every container on the way down).
+                    for edit in fix.edits { _ = edit.apply(to: &value) }
+                } else {
+                    // Edits that build on each other (a rename, then an edit
+                    // below the new name): all or nothing, on a trial copy.
+                    var candidate = value
+                    guard fix.edits.allSatisfy({ $0.apply(to: &candidate) }) else { continue }
+                    value = candidate
+                }
+                for pointer in pointers { touched.insert(pointer) }
                 applied.append(finding)
                 progress = true
             }
@@ -112,11 +120,46 @@ public struct Linter: Sendable {
         return FixResult(value: value, applied: applied, remaining: try lint(value, uri: uri))
     }
 
-    /// Whether two edits of one round could interfere: one is inside the
-    /// other. Two appends (`…/-`) to the same array do not interfere.
-    static func conflict(_ a: JSONPointer, _ b: JSONPointer) -> Bool {
-        if a.tokens.last == "-", b.tokens.last == "-", a == b { return false }
-        return a.isPrefix(of: b) || b.isPrefix(of: a)
+    /// The places edited in one round, for telling whether a new edit could
+    /// interfere (one inside the other); two appends (`…/-`) to the same
+    /// array do not. Each check walks the new pointer's ancestors: O(depth).
+    struct TouchedPointers {
+        private var edited: Set<JSONPointer> = []
+        private var appended: Set<JSONPointer> = []
+        /// Every ancestor of an edited place (an edit there would enclose it).
+        private var enclosing: Set<JSONPointer> = []
+
+        mutating func insert(_ pointer: JSONPointer) {
+            if pointer.tokens.last == "-", let array = pointer.parent {
+                appended.insert(array)
+                enclosing.insert(array)
+                var ancestor = array.parent
+                while let current = ancestor, enclosing.insert(current).inserted { ancestor = current.parent }
+                return
+            }
+            edited.insert(pointer)
+            var ancestor = pointer.parent
+            while let current = ancestor, enclosing.insert(current).inserted { ancestor = current.parent }
+        }
+
+        func conflicts(_ pointer: JSONPointer) -> Bool {
+            if pointer.tokens.last == "-", let array = pointer.parent {
+                // Another append to the same array is fine; an edit of the array or above it is not.
+                var ancestor: JSONPointer? = array
+                while let current = ancestor {
+                    if edited.contains(current) { return true }
+                    ancestor = current.parent
+                }
+                return false
+            }
+            if edited.contains(pointer) || enclosing.contains(pointer) { return true }
+            var ancestor = pointer.parent
+            while let current = ancestor {
+                if edited.contains(current) || appended.contains(current) && current == pointer.parent { return true }
+                ancestor = current.parent
+            }
+            return false
+        }
     }
 
     private func allows(_ fix: LintFix, of finding: LintDiagnostic) -> Bool {

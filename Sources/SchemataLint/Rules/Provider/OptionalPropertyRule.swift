@@ -10,17 +10,21 @@ struct OptionalPropertyRule: LintRule {
     func check(_ schema: SchemaNode, in context: LintContext, into findings: inout [LintDiagnostic]) {
         let profile = context.activeProfile
         guard profile.requiresAllProperties, let properties = schema["properties"]?.objectValue else { return }
-        let required = Set((schema["required"]?.arrayValue ?? []).compactMap(\.stringValue))
-        for (name, property) in properties where !required.contains(name) {
-            let pointer = schema.at("properties").appending(name)
-            var edits: [SchemaEdit] = schema["required"]?.kind == .array
-                ? [.set(schema.at("required").appending("-"), .string(name))]
-                : [.set(schema.at("required"), [.string(name)])]
-            edits += nullable(property, at: pointer)
+        let requiredList = schema["required"]?.arrayValue ?? []
+        let required = Set(requiredList.compactMap(\.stringValue))
+        let optional = properties.filter { !required.contains($0.key) }
+        guard !optional.isEmpty else { return }
+        // One fix for the whole object: every optional property required and nullable.
+        var edits: [SchemaEdit] = [.set(schema.at("required"), .array(requiredList + optional.map { .string($0.key) }))]
+        for (name, property) in optional {
+            edits += nullable(property, at: schema.at("properties").appending(name))
+        }
+        let names = optional.map { Wording.show(.string($0.key)) }.joined(separator: ", ")
+        let fix = LintFix(safety: .semanticsChanging, summary: "require \(names) and allow null", edits: edits)
+        for (name, _) in optional {
             findings.append(finding(
                 "\(profile.id) needs every property in `required`: \(Wording.show(.string(name))) is optional; require it and allow null instead",
-                at: pointer, key: true,
-                fix: LintFix(safety: .semanticsChanging, summary: "require \(Wording.show(.string(name))) and allow null", edits: edits)))
+                at: schema.at("properties").appending(name), key: true, fix: fix))
         }
     }
 

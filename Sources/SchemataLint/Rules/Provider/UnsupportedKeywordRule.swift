@@ -11,7 +11,12 @@ struct UnsupportedKeywordRule: LintRule {
 
     func check(_ schema: SchemaNode, in context: LintContext, into findings: inout [LintDiagnostic]) {
         let profile = context.activeProfile
-        for (keyword, _) in schema.object where KnownKeywords.all.contains(keyword) && !profile.supportedKeywords.contains(keyword) {
+        let unsupported = schema.object.map(\.key).filter { KnownKeywords.all.contains($0) && !profile.supportedKeywords.contains($0) }
+        guard !unsupported.isEmpty else { return }
+        // Keywords without a replacement move into `description` together, in one fix.
+        let movable = unsupported.filter { profile.keywordRewrites[$0] == nil && !context.isReferenced(within: schema.at($0)) }
+        let move = movable.isEmpty ? nil : moveIntoDescription(movable, of: schema)
+        for keyword in unsupported {
             let pointer = schema.at(keyword)
             var fix: LintFix?
             var message = "\(profile.id) \(unsupportedVerb(profile)) \(Wording.code(keyword))"
@@ -20,8 +25,8 @@ struct UnsupportedKeywordRule: LintRule {
                 if schema[replacement] == nil {
                     fix = LintFix(safety: .semanticsChanging, summary: "rename \(Wording.code(keyword)) to \(Wording.code(replacement))", edits: [.rename(pointer, to: replacement)])
                 }
-            } else if !context.isReferenced(within: pointer) {
-                fix = moveIntoDescription(keyword, of: schema)
+            } else if movable.contains(keyword) {
+                fix = move
             }
             if profile.unsupportedSeverity != .error { message += ": it is not enforced while generating" }
             findings.append(finding(message, at: pointer, key: true, severity: profile.unsupportedSeverity, fix: fix))
