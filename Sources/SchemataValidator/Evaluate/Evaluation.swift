@@ -154,7 +154,7 @@ struct Evaluation {
     mutating func isObjectShape(_ instance: Int, _ shape: FlatProgram.ObjectShape) -> Bool {
         let object = tape[instance]
         guard object.kind == .object else { return !shape.requiresObject }
-        if depth >= maximumDepth { return validateCheckingDepth(instance) }
+        if depth >= maximumDepth { return failDepthExceeded() }
         var seen: UInt64 = 0
         var child = instance + 1
         let end = Int(object.payload)
@@ -214,7 +214,7 @@ struct Evaluation {
 
     /// Past the depth limit: record it (the fused paths have no frame of
     /// their own) and fail, as ``validate(_:_:_:)`` does.
-    mutating func validateCheckingDepth(_ instance: Int) -> Bool {
+    mutating func failDepthExceeded() -> Bool {
         exceededDepth = true
         return false
     }

@@ -118,10 +118,4 @@ package struct SchemaInspector: Sendable {
             return .failure(error)
         }
     }
-
-    /// The keywords whose values are subschemas in `draft`: one schema,
-    /// an array of schemas, an object of schemas.
-    package static func subschemaKeywords(_ draft: Draft) -> (single: Set<String>, arrays: Set<String>, maps: Set<String>) {
-        KeywordCatalog.tables[draft]!
-    }
 }
