@@ -47,7 +47,7 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     /// compared exactly, not by canonical equivalence).
     public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
         guard lhs.digest == rhs.digest, lhs.tokens.count == rhs.tokens.count else { return false }
-        for (a, b) in zip(lhs.tokens, rhs.tokens) where !a.utf8.elementsEqual(b.utf8) { return false }
+        for (a, b) in zip(lhs.tokens, rhs.tokens) where !JSONKey.exactlyEqual(a, b) { return false }
         return true
     }
 
@@ -114,7 +114,7 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Whether `other` is this pointer or below it.
     public func isPrefix(of other: JSONPointer) -> Bool {
         guard other.tokens.count >= tokens.count else { return false }
-        for (a, b) in zip(tokens, other.tokens) where !a.utf8.elementsEqual(b.utf8) { return false }
+        for (a, b) in zip(tokens, other.tokens) where !JSONKey.exactlyEqual(a, b) { return false }
         return true
     }
 
