@@ -210,3 +210,38 @@ import Testing
         }
     }
 }
+
+/// Tagged unions (`anyOf`/`oneOf` dispatched on a string tag) against the
+/// full evaluation, including tags listed twice and branches behind `$ref`.
+@Suite struct TaggedUnionAgreementTests {
+    static let schemas: [JSONValue] = [
+        ["oneOf": [
+            ["properties": ["kind": ["const": "a"], "x": ["type": "integer"]], "required": ["x"]],
+            ["properties": ["kind": ["enum": ["b", "c"]], "y": ["type": "string"]]],
+            ["$ref": "#/$defs/d"],
+        ], "$defs": ["d": ["type": "object", "properties": ["kind": ["const": "c"], "z": ["type": "null"]]]]],
+        ["anyOf": [
+            ["properties": ["kind": ["const": "a"]], "required": ["kind"]],
+            ["properties": ["kind": ["const": "a"], "x": ["minimum": 3]]],
+            ["properties": ["kind": ["type": "string", "enum": ["e"]]], "additionalProperties": false],
+        ]],
+    ]
+
+    @Test(arguments: 0..<2)
+    func fastAndFullEvaluationAgree(_ which: Int) throws {
+        let validator = try Validator(schema: Self.schemas[which])
+        var generator = SystemRandomNumberGenerator()
+        let tags: [JSONValue] = ["a", "b", "c", "d", "e", 1, .null]
+        let values: [JSONValue] = [1, 5, "s", .null, true]
+        for _ in 0..<600 {
+            var members: [(String, JSONValue)] = []
+            if Int.random(in: 0..<5, using: &generator) > 0 { members.append(("kind", tags.randomElement(using: &generator)!)) }
+            for name in ["x", "y", "z", "q"] where Bool.random(using: &generator) {
+                members.append((name, values.randomElement(using: &generator)!))
+            }
+            let instance: JSONValue = Int.random(in: 0..<12, using: &generator) == 0 ? 7 : .object(JSONObject(members))
+            let document = JSONDocument(value: instance)
+            #expect(validator.isValid(document) == validator.validate(document).isValid, "\(instance)")
+        }
+    }
+}

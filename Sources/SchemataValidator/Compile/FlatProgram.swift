@@ -72,6 +72,21 @@ struct FlatProgram: Sendable {
         var objectShape: Int32 = -1
     }
 
+    /// An `anyOf`/`oneOf` whose branches each give one property a string
+    /// `const` or `enum` (a tagged union): when an object has that property,
+    /// only the branches listing its value can pass, so only they run.
+    struct Discriminator: Sendable {
+        var property: Name
+        var valuesStart: Int32
+        var valuesCount: Int32
+    }
+
+    /// One tag value and the position of the branch that lists it.
+    struct DiscriminatorValue: Sendable {
+        var value: Name
+        var branch: Int32
+    }
+
     /// A fused object check: every member is looked up once among
     /// `entries` (properties, then required names without a schema), its
     /// value validated, and the required ones ticked off in a bit mask.
@@ -126,6 +141,9 @@ struct FlatProgram: Sendable {
     var nameList: [Name] = []
     var entries: [Entry] = []
     var objectShapes: [ObjectShape] = []
+    /// Tag tables of `anyOf`/`oneOf` (operand c; −1 when none).
+    var discriminators: [Discriminator] = []
+    var discriminatorValues: [DiscriminatorValue] = []
     /// Entries of object shapes (node −1: a required name with no schema).
     var shapeEntries: [Entry] = []
     var patternEntries: [PatternEntry] = []
@@ -301,6 +319,7 @@ extension FlatProgram {
         }
         markArraysOfType()
         if !needsDynamicScope { markObjectShapes() }
+        markDiscriminators()
         hot = HotTables(self)
     }
 }
@@ -389,6 +408,64 @@ extension FlatProgram {
                 patternsStart: Int32(patterns.lowerBound), patternsCount: Int32(patterns.count)))
             nodes[index].objectShape = Int32(objectShapes.count - 1)
         }
+    }
+
+    /// Finds tagged unions among `anyOf`/`oneOf` (see ``Discriminator``).
+    mutating func markDiscriminators() {
+        for pc in instructions.indices where instructions[pc].opcode == .anyOf || instructions[pc].opcode == .oneOf {
+            instructions[pc].c = -1
+            let branches = nodeLists[Int(instructions[pc].a)..<Int(instructions[pc].a + instructions[pc].b)].map(Int.init)
+            guard branches.count >= 2, let first = propertyEntries(of: branches[0]) else { continue }
+            // A property that every branch tags with string constants.
+            candidates: for entry in first {
+                var values: [DiscriminatorValue] = []
+                for (position, branch) in branches.enumerated() {
+                    guard let entries = propertyEntries(of: branch),
+                        let tagged = entries.first(where: { sameName($0.name, entry.name) }),
+                        let tags = stringTags(of: Int(tagged.node))
+                    else { continue candidates }
+                    values += tags.map { DiscriminatorValue(value: $0, branch: Int32(position)) }
+                }
+                discriminators.append(Discriminator(
+                    property: entry.name, valuesStart: Int32(discriminatorValues.count), valuesCount: Int32(values.count)))
+                discriminatorValues += values
+                instructions[pc].c = Int32(discriminators.count - 1)
+                break
+            }
+        }
+    }
+
+    /// The node a node stands for: itself, or the target of a lone `$ref`.
+    func resolvedNode(_ node: Int) -> Int {
+        var current = node
+        for _ in 0..<8 {
+            let info = nodes[current]
+            guard info.count == 1, instructions[Int(info.first)].opcode == .ref else { return current }
+            current = Int(instructions[Int(info.first)].a)
+        }
+        return current
+    }
+
+    /// The `properties` entries of a (resolved) node, if it has them.
+    func propertyEntries(of node: Int) -> ArraySlice<Entry>? {
+        let info = nodes[resolvedNode(node)]
+        for pc in Int(info.first)..<Int(info.first + info.count) where instructions[pc].opcode == .properties {
+            return entries[Int(instructions[pc].a)..<Int(instructions[pc].a + instructions[pc].b)]
+        }
+        return nil
+    }
+
+    /// The string values a (resolved) node's `const` or all-string `enum` allows.
+    func stringTags(of node: Int) -> [Name]? {
+        let info = nodes[resolvedNode(node)]
+        for pc in Int(info.first)..<Int(info.first + info.count) {
+            let instruction = instructions[pc]
+            if instruction.opcode == .const, instruction.b >= 0 { return [nameList[Int(instruction.b)]] }
+            if instruction.opcode == .enumeration, instruction.c >= 0 {
+                return Array(nameList[Int(instruction.c)..<Int(instruction.c + instruction.b)])
+            }
+        }
+        return nil
     }
 
     /// Whether two pooled names are the same bytes.

@@ -13,6 +13,8 @@ final class HotTables: @unchecked Sendable {
     let instructions: UnsafeBufferPointer<FlatProgram.Instruction>
     let entries: UnsafeBufferPointer<FlatProgram.Entry>
     let objectShapes: UnsafeBufferPointer<FlatProgram.ObjectShape>
+    let discriminators: UnsafeBufferPointer<FlatProgram.Discriminator>
+    let discriminatorValues: UnsafeBufferPointer<FlatProgram.DiscriminatorValue>
     let shapeEntries: UnsafeBufferPointer<FlatProgram.Entry>
     let patternEntries: UnsafeBufferPointer<FlatProgram.PatternEntry>
     let nameList: UnsafeBufferPointer<FlatProgram.Name>
@@ -28,6 +30,8 @@ final class HotTables: @unchecked Sendable {
         instructions = HotTables.copy(program.instructions)
         entries = HotTables.copy(program.entries)
         objectShapes = HotTables.copy(program.objectShapes)
+        discriminators = HotTables.copy(program.discriminators)
+        discriminatorValues = HotTables.copy(program.discriminatorValues)
         shapeEntries = HotTables.copy(program.shapeEntries)
         patternEntries = HotTables.copy(program.patternEntries)
         nameList = HotTables.copy(program.nameList)
@@ -46,6 +50,7 @@ final class HotTables: @unchecked Sendable {
             UnsafeRawPointer(nodes.baseAddress), UnsafeRawPointer(instructions.baseAddress),
             UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(patternEntries.baseAddress),
             UnsafeRawPointer(objectShapes.baseAddress), UnsafeRawPointer(shapeEntries.baseAddress),
+            UnsafeRawPointer(discriminators.baseAddress), UnsafeRawPointer(discriminatorValues.baseAddress),
             UnsafeRawPointer(nameList.baseAddress), UnsafeRawPointer(nodeLists.baseAddress), UnsafeRawPointer(names.baseAddress),
         ] {
             pointer?.deallocate()

@@ -96,6 +96,60 @@ extension Evaluation {
         return false
     }
 
+    /// The fast path of `anyOf` (no errors, no annotations).
+    mutating func anyOfQuickly(_ start: Int, _ count: Int, discriminator: Int, _ instance: Int) -> Bool {
+        if let tag = tagValue(discriminator, instance) {
+            // Only the branches that list this tag can pass.
+            guard let tag else { return false }
+            let table = hot.discriminators[discriminator]
+            for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
+            where keyIs(tag, hot.discriminatorValues[position].value) {
+                if validate(Int(hot.nodeLists[start + Int(hot.discriminatorValues[position].branch)]), instance) { return true }
+            }
+            return false
+        }
+        for position in 0..<count where validate(Int(hot.nodeLists[start + position]), instance) { return true }
+        return false
+    }
+
+    /// The fast path of `oneOf` (no errors, no annotations).
+    mutating func oneOfQuickly(_ start: Int, _ count: Int, discriminator: Int, _ instance: Int) -> Bool {
+        var valid = 0
+        if let tag = tagValue(discriminator, instance) {
+            guard let tag else { return false }
+            let table = hot.discriminators[discriminator]
+            var previous = -1
+            for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
+            where keyIs(tag, hot.discriminatorValues[position].value) {
+                let branch = Int(hot.discriminatorValues[position].branch)
+                // A branch can list a tag twice; count it once.
+                if branch == previous { continue }
+                previous = branch
+                if validate(Int(hot.nodeLists[start + branch]), instance) {
+                    valid += 1
+                    if valid > 1 { return false }
+                }
+            }
+            return valid == 1
+        }
+        for position in 0..<count where validate(Int(hot.nodeLists[start + position]), instance) {
+            valid += 1
+            if valid > 1 { return false }
+        }
+        return valid == 1
+    }
+
+    /// For a tagged union: `nil` when the tags do not apply (no table, not
+    /// an object, or no tag property: every branch must run); `.some(nil)`
+    /// when the tag is not a string (no branch can pass); else the node of
+    /// the tag's string value.
+    func tagValue(_ discriminator: Int, _ instance: Int) -> Int?? {
+        guard discriminator >= 0, tape[instance].kind == .object,
+            let value = member(hot.discriminators[discriminator].property, of: instance)
+        else { return nil }
+        return .some(isString(value) ? value : nil)
+    }
+
     /// Whether one failed branch came closer than another: its errors lie
     /// deeper in the instance (it got further), then it has fewer errors.
     static func isCloser(_ candidate: [ValidationError], than other: [ValidationError]) -> Bool {
@@ -148,15 +202,17 @@ extension Evaluation {
     }
 
     mutating func executeAnyOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let start = ins.a
-        let count = ins.b
-        return anyOf(Int(start), Int(count), node: node, pc: pc, instance, &annotations)
+        if annotations == nil && !collecting {
+            return anyOfQuickly(Int(ins.a), Int(ins.b), discriminator: Int(ins.c), instance)
+        }
+        return anyOf(Int(ins.a), Int(ins.b), node: node, pc: pc, instance, &annotations)
     }
 
     mutating func executeOneOf(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
-        let start = ins.a
-        let count = ins.b
-        return oneOf(Int(start), Int(count), node: node, pc: pc, instance, &annotations)
+        if annotations == nil && !collecting {
+            return oneOfQuickly(Int(ins.a), Int(ins.b), discriminator: Int(ins.c), instance)
+        }
+        return oneOf(Int(ins.a), Int(ins.b), node: node, pc: pc, instance, &annotations)
     }
 
     mutating func executeNot(_ ins: FlatProgram.Instruction, node: Int, pc: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
