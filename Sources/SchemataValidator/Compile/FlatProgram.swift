@@ -318,7 +318,7 @@ extension FlatProgram {
             locations.append((node.baseURI, node.pointer))
         }
         markArraysOfType()
-        if !needsDynamicScope { markObjectShapes() }
+        markObjectShapes()
         markDiscriminators()
         hot = HotTables(self)
     }
@@ -356,8 +356,7 @@ extension FlatProgram {
 }
 
 extension FlatProgram {
-    /// Finds the nodes that fuse into an ``ObjectShape``. (Only without
-    /// dynamic scope: the fused check does not enter the node's resource.)
+    /// Finds the nodes that fuse into an ``ObjectShape``.
     mutating func markObjectShapes() {
         for index in nodes.indices where nodes[index].typeOnly < 0 && !nodes[index].hasUnevaluated {
             let info = nodes[index]

@@ -96,7 +96,12 @@ struct Evaluation {
             return isArrayOfType(instance, info)
         }
         if info.objectShape >= 0 && annotations == nil && !collecting {
-            return isObjectShape(instance, hot.objectShapes[Int(info.objectShape)])
+            // The node's resource joins the dynamic scope for its members.
+            let pushed = box.needsDynamicScope && scope.last != info.resource
+            if pushed { scope.append(info.resource) }
+            let valid = isObjectShape(instance, hot.objectShapes[Int(info.objectShape)])
+            if pushed { scope.removeLast() }
+            return valid
         }
         if depth >= maximumDepth || (depth & 15 == 15 && StackGuard.used(since: stackBase) > StackGuard.budget) {
             exceededDepth = true
