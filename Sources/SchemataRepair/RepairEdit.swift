@@ -26,6 +26,7 @@ public struct RepairEdit: Sendable, Hashable, CustomStringConvertible {
 
     /// Where the change applies, in UTF-8 bytes from the start of the input.
     public var offset: Int
+    /// What kind of change it was.
     public var kind: Kind
     /// The wording, with `{}` where ``subject`` goes (string literals, so
     /// that recording an edit allocates nothing for its text).

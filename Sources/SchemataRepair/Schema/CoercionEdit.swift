@@ -30,6 +30,7 @@ public struct CoercionEdit: Sendable, Hashable, CustomStringConvertible {
 
     /// Where, in the value.
     public var pointer: JSONPointer
+    /// What kind of change it was.
     public var kind: Kind
     /// The value before (`nil` when the member was missing).
     public var before: JSONValue?
