@@ -63,3 +63,25 @@ import Testing
         while case .array(let inner) = value, let first = inner.first { value = first }
     }
 }
+
+@Suite struct InlineArrayTests {
+    @Test func shortScalarArraysShareALineWhenAsked() {
+        var serializer = JSONSerializer(style: .pretty)
+        serializer.inlineScalarArrayWidth = 20
+        let value: JSONValue = ["short": ["a", 1, .null], "long": ["aaaaaaaaaa", "bbbbbbbbbb"], "nested": [[1]]]
+        #expect(serializer.string(from: value) == """
+            {
+              "short": ["a", 1, null],
+              "long": [
+                "aaaaaaaaaa",
+                "bbbbbbbbbb"
+              ],
+              "nested": [
+                [1]
+              ]
+            }
+            """)
+        // Off by default.
+        #expect(JSONSerializer(style: .pretty).string(from: ["a": [1]]) == "{\n  \"a\": [\n    1\n  ]\n}")
+    }
+}

@@ -151,7 +151,9 @@ extension SchemataCommand {
                 guard !result.applied.isEmpty else {
                     return LintedFile(path: file.displayName, diagnostics: result.remaining, sourceMap: parsed.sourceMap)
                 }
-                let text = JSONSerializer(style: .pretty).string(from: result.value) + "\n"
+                var serializer = JSONSerializer(style: .pretty)
+                serializer.inlineScalarArrayWidth = 72
+                let text = serializer.string(from: result.value) + "\n"
                 let destination = output ?? path
                 if destination == "-" {
                     StandardStreams.writeOutput(text)

@@ -21,6 +21,10 @@ public struct JSONSerializer: Sendable {
     /// Escape every non-ASCII character as `\uXXXX` (surrogate pairs above
     /// U+FFFF), for transports that are not 8-bit clean.
     public var escapesNonASCII: Bool
+    /// In the pretty style, write a short array of scalars on one line
+    /// (`["a", "b"]`, at most this many characters), as people write
+    /// schemas by hand; 0 (the default) puts every element on its own line.
+    public var inlineScalarArrayWidth = 0
 
     public init(style: Style = .compact, escapesNonASCII: Bool = false) {
         self.style = style
@@ -83,6 +87,10 @@ public struct JSONSerializer: Sendable {
                         output.append(contentsOf: [0x5B, 0x5D])
                         continue
                     }
+                    if pretty, inlineScalarArrayWidth > 0, let inline = inlineText(elements) {
+                        output.append(contentsOf: inline)
+                        continue
+                    }
                     output.append(UInt8(ascii: "["))
                     // Pushed in reverse: the stack pops them in order.
                     work.append(.bytes("]"))
@@ -113,6 +121,22 @@ public struct JSONSerializer: Sendable {
                 }
             }
         }
+    }
+
+    /// `[a, b]` for an array of scalars short enough to share one line.
+    private func inlineText(_ elements: [JSONValue]) -> [UInt8]? {
+        var text: [UInt8] = [UInt8(ascii: "[")]
+        for (position, element) in elements.enumerated() {
+            switch element {
+            case .array, .object: return nil
+            default: break
+            }
+            if position > 0 { text.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+            JSONSerializer(style: .compact, escapesNonASCII: escapesNonASCII).write(element, to: &text)
+            if text.count > inlineScalarArrayWidth { return nil }
+        }
+        text.append(UInt8(ascii: "]"))
+        return text.count <= inlineScalarArrayWidth ? text : nil
     }
 
     /// Appends `text` as a JSON string literal.
