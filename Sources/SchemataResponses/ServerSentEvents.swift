@@ -8,11 +8,11 @@ import SchemataJSON
 public enum ServerSentEvents {
     /// Whether text looks like an SSE transcript.
     public static func looksLikeTranscript(_ text: String) -> Bool {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(5) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-            if trimmed.isEmpty { continue }
-            return trimmed.hasPrefix("data:") || trimmed.hasPrefix("event:") || trimmed.hasPrefix(":") || trimmed.hasPrefix("id:")
-        }
+        // Only the first non-blank line decides: look at its first bytes.
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }) else { return false }
+        let head = bytes[start...].prefix(6)
+        for field in ["data:", "event:", ":", "id:"] where head.starts(with: field.utf8) { return true }
         return false
     }
 

@@ -49,16 +49,15 @@ extension SchemataCommand {
             var failures = 0
             for path in inputs {
                 let file = try InputFile.read(path)
-                let text = String(decoding: file.bytes, as: UTF8.self)
-                let items: [ResponseInput]
+                let checked: [(input: ResponseInput, outcomes: [ResponseOutcome])]
                 if file.isJSONLines {
-                    items = ValidateResponse.checkLines(text)
+                    checked = ValidateResponse.checkLines(file.bytes, checker: checker)
                 } else {
-                    items = [ResponseInput.detect(text)]
+                    let input = ResponseInput.detect(String(decoding: file.bytes, as: UTF8.self))
+                    checked = [(input, input.choices.flatMap { checker.check($0) })]
                 }
-                let outcomes = ValidateResponse.outcomes(items, checker: checker)
-                for (item, results) in zip(items, outcomes) {
-                    failures += report(item, results, file: file.displayName, repairs: repair ? repairs : nil)
+                for (input, results) in checked {
+                    failures += report(input, results, file: file.displayName, repairs: repair ? repairs : nil)
                 }
             }
             if failures > 0 { throw CommandFailure.checkFailed }
@@ -86,28 +85,43 @@ extension SchemataCommand {
             return (ResponseChecker(contentValidator: nil), ResponseRepairs(contentSchema: nil, toolSchemas: [:]))
         }
 
-        /// Splits JSON Lines input into one input per non-blank line.
-        static func checkLines(_ text: String) -> [ResponseInput] {
-            var items: [ResponseInput] = []
-            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-                items.append(ResponseInput.detect(String(trimmed), line: offset + 1))
-            }
-            return items
-        }
-
-        /// Checks every input, on all cores, keeping input order.
-        static func outcomes(_ items: [ResponseInput], checker: ResponseChecker) -> [[ResponseOutcome]] {
-            if items.count < 64 {
-                return items.map { item in item.choices.flatMap { checker.check($0) } }
-            }
-            let slots = OutcomeSlots(count: items.count)
-            DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                let results = items[index].choices.flatMap { checker.check($0) }
-                slots.set(index, results)
+        /// Checks JSON Lines input, one response per non-blank line, on all
+        /// cores in chunks, keeping input order. Lines are found on the
+        /// bytes (splitting a `String` walks grapheme clusters).
+        static func checkLines(_ bytes: [UInt8], checker: ResponseChecker) -> [(input: ResponseInput, outcomes: [ResponseOutcome])] {
+            let lines = lineRanges(bytes)
+            if lines.count < 64 { return lines.map { checkLine(bytes, $0, checker: checker) } }
+            let chunkSize = max(64, lines.count / 64)
+            let chunks = (lines.count + chunkSize - 1) / chunkSize
+            let slots = CheckedSlots(count: lines.count)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = chunk * chunkSize..<min(lines.count, (chunk + 1) * chunkSize)
+                slots.set(range.lowerBound, range.map { checkLine(bytes, lines[$0], checker: checker) })
             }
             return slots.results
+        }
+
+        /// The non-blank lines of JSON Lines input: 1-based number and byte
+        /// range without the line break (a CR before LF is dropped too).
+        static func lineRanges(_ bytes: [UInt8]) -> [(number: Int, range: Range<Int>)] {
+            var lines: [(number: Int, range: Range<Int>)] = []
+            var lineNumber = 0
+            var start = 0
+            while start <= bytes.count {
+                lineNumber += 1
+                var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let next = end + 1
+                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                if bytes[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) { lines.append((lineNumber, start..<end)) }
+                start = next
+            }
+            return lines
+        }
+
+        /// Detects and checks the response on one line.
+        static func checkLine(_ bytes: [UInt8], _ line: (number: Int, range: Range<Int>), checker: ResponseChecker) -> (input: ResponseInput, outcomes: [ResponseOutcome]) {
+            let input = ResponseInput.detect(String(decoding: bytes[line.range], as: UTF8.self), line: line.number)
+            return (input, input.choices.flatMap { checker.check($0) })
         }
 
         /// Prints the outcomes of one input; returns how many are not valid.
@@ -191,17 +205,20 @@ extension SchemataCommand {
     }
 }
 
-/// Results written by parallel workers, each to its own slot.
-final class OutcomeSlots: Sendable {
-    private let storage: Mutex<[[ResponseOutcome]]>
+/// Results written by parallel workers, each chunk to its own slots.
+final class CheckedSlots: Sendable {
+    private let storage: Mutex<[(input: ResponseInput, outcomes: [ResponseOutcome])?]>
 
     init(count: Int) {
-        storage = Mutex(Array(repeating: [], count: count))
+        storage = Mutex(Array(repeating: nil, count: count))
     }
 
-    func set(_ index: Int, _ value: [ResponseOutcome]) {
-        storage.withLock { $0[index] = value }
+    /// Stores a chunk's results from position `start` on.
+    func set(_ start: Int, _ values: [(input: ResponseInput, outcomes: [ResponseOutcome])]) {
+        storage.withLock { slots in
+            for (offset, value) in values.enumerated() { slots[start + offset] = value }
+        }
     }
 
-    var results: [[ResponseOutcome]] { storage.withLock { $0 } }
+    var results: [(input: ResponseInput, outcomes: [ResponseOutcome])] { storage.withLock { $0.compactMap { $0 } } }
 }
