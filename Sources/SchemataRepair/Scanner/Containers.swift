@@ -1,0 +1,303 @@
+import SchemataJSON
+
+// Objects, arrays, tuples and set literals.
+extension RepairScanner {
+
+    mutating func parseValue() -> JSONValue {
+        skipWhitespaceAndComments()
+        guard let c = current else { return .null }
+        if depth >= maximumDepth {
+            edit(.removedGarbage, "nesting deeper than \(maximumDepth) levels cut off")
+            position = limit
+            return .null
+        }
+        if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") || c == UInt8(ascii: "(") { readingMemberValue = false }
+        switch c {
+        case UInt8(ascii: "{"): return parseObject()
+        case UInt8(ascii: "["): return parseArray(closing: UInt8(ascii: "]"))
+        case UInt8(ascii: "("):
+            edit(.convertedTuple, "a ( … ) tuple became an array")
+            let value = parseArray(closing: UInt8(ascii: ")"))
+            if case .array(let elements) = value, elements.count == 1, !tupleHadComma { return elements[0] }
+            return value
+        default:
+            if quoteLength(at: position) > 0 {
+                let beforeKey = readingMemberValue
+                readingMemberValue = false
+                return .string(parseString(
+                    terminators: RepairScanner.valueStringTerminators, closesBeforeKey: beforeKey,
+                    enclosingCloser: beforeKey ? UInt8(ascii: "}") : nil))
+            }
+            readingMemberValue = false
+            if c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || RepairScanner.isDigit(c) { return parseNumberOrText() }
+            return parseBareWord(terminators: RepairScanner.valueTerminators)
+        }
+    }
+
+    /// Reports the comma just consumed when only the container's end follows it.
+    mutating func reportTrailingComma(before closing: UInt8, at offset: Int) {
+        guard failure == nil else { return }
+        let saved = (position, edits.count)
+        skipWhitespaceAndComments()
+        let next = current
+        position = saved.0
+        edits.removeSubrange(saved.1...)
+        if next == nil || next == closing || next == UInt8(ascii: "}") || next == UInt8(ascii: "]") {
+            edit(.removedComma, "removed a trailing comma", at: offset)
+        }
+    }
+
+    mutating func parseObject() -> JSONValue {
+        let open = position
+        position += 1
+        depth += 1
+        defer { depth -= 1 }
+        if let set = parseSetLiteral(open: open) { return set }
+        var members = JSONObject()
+        members.reserveCapacity(8)
+        parseMembers(into: &members, open: open)
+        return .object(members)
+    }
+
+    /// `{'a', 'b'}` — a Python set literal (strings and commas, no colon)
+    /// becomes an array; `nil` (and nothing consumed) for anything else.
+    mutating func parseSetLiteral(open: Int) -> JSONValue? {
+        var look = position
+        var elements: [JSONValue] = []
+        while true {
+            while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+            let quote = quoteLength(at: look)
+            guard quote == 1 else { return nil }
+            let delimiter = input[look]
+            var end = look + 1
+            while end < limit, input[end] != delimiter, input[end] != 0x0A { end += 1 }
+            guard end < limit, input[end] == delimiter else { return nil }
+            elements.append(.string(text(look + 1..<end)))
+            look = end + 1
+            while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+            guard look < limit else { return nil }
+            if input[look] == UInt8(ascii: "}") {
+                position = look + 1
+                edit(.convertedTuple, "a {…} set of strings became an array", at: open)
+                return .array(elements)
+            }
+            guard input[look] == UInt8(ascii: ",") else { return nil }
+            look += 1
+            // `{"key", value}` (a value that is not a quoted string) is not a set.
+            while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+            guard quoteLength(at: look) == 1 else { return nil }
+        }
+    }
+
+    /// Reads members up to the closing `}` (or the end) into `members`.
+    mutating func parseMembers(into members: inout JSONObject, open: Int) {
+        var afterMember = false
+        while true {
+            skipWhitespaceAndComments()
+            guard let c = current else {
+                edit(.closedContainer, "added the missing }", at: open)
+                return
+            }
+            if c == UInt8(ascii: "}") {
+                position += 1
+                return
+            }
+            if c == UInt8(ascii: ",") {
+                if !afterMember { edit(.removedComma, "removed an extra comma") }
+                position += 1
+                if afterMember { reportTrailingComma(before: UInt8(ascii: "}"), at: position - 1) }
+                afterMember = false
+                continue
+            }
+            afterMember = true
+            if c == UInt8(ascii: "]") {
+                // A ] where a } belongs: treat as the end of the object.
+                edit(.closedContainer, "replaced ] with }")
+                position += 1
+                return
+            }
+            if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                // A value where a key belongs: merge arrays into the last member.
+                let value = parseValue()
+                if let last = members.keys.last, case .array(var existing)? = members[last], case .array(let more) = value {
+                    existing.append(contentsOf: more)
+                    members[last] = .array(existing)
+                } else if case .array(let more) = value, let first = more.first?.stringValue {
+                    members[first] = ""
+                }
+                continue
+            }
+            let keyStart = position
+            let key: String
+            if quoteLength(at: position) > 0 {
+                key = parseKeyString()
+            } else {
+                key = parseBareWord(terminators: RepairScanner.keyTerminators, isKey: true).stringValue ?? ""
+                if key.isEmpty {
+                    position += 1
+                    continue
+                }
+                // `COMMENT "key": …` and `… AAAA }`: a bare word that is not
+                // followed by a colon is stray text, not a key.
+                var look = position
+                while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
+                if look < limit, quoteLength(at: look) > 0 || input[look] == UInt8(ascii: "}") {
+                    let quoteThenColon = quoteLength(at: look) > 0 && byte(at: look + quoteLength(at: look)) == UInt8(ascii: ":")
+                    if !quoteThenColon {
+                        edit(.removedGarbage, "dropped the stray text {}", subject: key, at: keyStart)
+                        continue
+                    }
+                }
+                // `gender": "male"`: a key that lost its opening quote.
+                if quoteLength(at: position) > 0, byte(at: position + quoteLength(at: position)) == UInt8(ascii: ":") {
+                    position += quoteLength(at: position)
+                }
+                edit(.quotedKey, "quoted the key {}", subject: key, at: keyStart)
+            }
+            skipWhitespaceAndComments()
+            guard let next = current else {
+                edit(.droppedDanglingKey, "dropped the key {}, which had no value", subject: JSONSerializer.quoted(key), at: keyStart)
+                edit(.closedContainer, "added the missing }", at: open)
+                return
+            }
+            if next == UInt8(ascii: ":") {
+                position += 1
+            } else if next == UInt8(ascii: "}") || next == UInt8(ascii: ",") {
+                if next == UInt8(ascii: ",") {
+                    // {"key", value} — take what follows as the value.
+                    position += 1
+                    edit(.insertedColon, "read the comma after {} as a colon", subject: JSONSerializer.quoted(key))
+                    members[key] = parseBareWord(terminators: RepairScanner.closingBrace)
+                    continue
+                }
+                edit(.filledMissingValue, "gave {} an empty string", subject: JSONSerializer.quoted(key))
+                members[key] = ""
+                continue
+            } else {
+                edit(.insertedColon, "inserted a missing colon after {}", subject: JSONSerializer.quoted(key))
+            }
+            skipWhitespaceAndComments()
+            guard let valueStart = current else {
+                edit(.droppedDanglingKey, "dropped the key {}, which had no value", subject: JSONSerializer.quoted(key), at: keyStart)
+                return
+            }
+            if valueStart == UInt8(ascii: ",") || valueStart == UInt8(ascii: "}") {
+                edit(.filledMissingValue, "gave {} an empty string", subject: JSONSerializer.quoted(key))
+                members[key] = ""
+                continue
+            }
+            readingMemberValue = true
+            members[key] = parseValue()
+            readingMemberValue = false
+            skipWhitespaceAndComments()
+            if let after = current, after != UInt8(ascii: ","), after != UInt8(ascii: "}") {
+                if quoteLength(at: position) > 0 || RepairScanner.isLetter(after) {
+                    edit(.insertedComma, "inserted a missing comma")
+                } else {
+                    edit(.removedGarbage, "skipped \(text(position..<position + 1))")
+                    position += 1
+                }
+            }
+        }
+    }
+
+    /// Whether what follows a closed top-level object is `, "key"` (more
+    /// members); consumes the comma when it is.
+    mutating func continuesWithMembers() -> Bool {
+        var look = position
+        while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+        guard look < limit, input[look] == UInt8(ascii: ",") else { return false }
+        look += 1
+        while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+        guard quoteLength(at: look) > 0 else { return false }
+        position = look
+        return true
+    }
+
+    /// A quoted key. Doubled quotes (`""key""`) count as one; a key that
+    /// swallowed its colon (`"key:"value"`, `"key:value}`) ends at the colon.
+    mutating func parseKeyString() -> String {
+        let quote = quoteLength(at: position)
+        if quote == 1, byte(at: position + 1) == input[position], let after = byte(at: position + 2),
+            after != UInt8(ascii: ":"), !RepairScanner.isSpace(after) || byte(at: position + 3).map({ $0 != UInt8(ascii: ":") }) == true
+        {
+            edit(.changedQuotes, "read a doubled quote as one")
+            position += 1
+        }
+        let editsBefore = edits.count
+        let keyStart = position + quote
+        var key = parseString(terminators: RepairScanner.colon)
+        if quoteLength(at: position) == 1, input[position] == input[keyStart - 1], byte(at: position + 1) == UInt8(ascii: ":") {
+            position += 1  // the second quote of `""key""`
+        }
+        let repaired = edits[editsBefore...].contains { $0.kind == .closedString || $0.kind == .escapedCharacter }
+        if repaired, let colon = input[keyStart..<position].firstIndex(of: UInt8(ascii: ":")) {
+            key = text(keyStart..<colon)
+            position = colon
+            edits.removeSubrange(editsBefore...)
+            edit(.closedString, "ended the key {} at its colon", subject: key, at: colon)
+        }
+        return key
+    }
+
+    mutating func parseArray(closing: UInt8) -> JSONValue {
+        let open = position
+        position += 1
+        depth += 1
+        defer { depth -= 1 }
+        var elements: [JSONValue] = []
+        var sawComma = false
+        var afterElement = false
+        let closingText = closing == UInt8(ascii: ")") ? ")" : "]"
+        while true {
+            skipWhitespaceAndComments()
+            guard let c = current else {
+                edit(.closedContainer, "added the missing \(closingText)", at: open)
+                tupleHadComma = sawComma
+                return .array(elements)
+            }
+            if c == closing || c == UInt8(ascii: "]") || c == UInt8(ascii: ")") {
+                position += 1
+                tupleHadComma = sawComma
+                return .array(elements)
+            }
+            if c == UInt8(ascii: "}") {
+                edit(.closedContainer, "replaced } with \(closingText)")
+                position += 1
+                tupleHadComma = sawComma
+                return .array(elements)
+            }
+            if c == UInt8(ascii: ",") {
+                if !afterElement { edit(.removedComma, "removed an extra comma") }
+                sawComma = true
+                position += 1
+                if afterElement { reportTrailingComma(before: closing, at: position - 1) }
+                afterElement = false
+                continue
+            }
+            afterElement = true
+            if c == UInt8(ascii: "."), starts(with: "...", at: position) {
+                edit(.removedGarbage, "removed an ellipsis")
+                position += 3
+                continue
+            }
+            let value = c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
+                ? .string(parseString(terminators: RepairScanner.elementStringTerminators, enclosingCloser: closing)) : parseValue()
+            skipWhitespaceAndComments()
+            if current == UInt8(ascii: ":"), case .string(let key) = value {
+                // ["key": "value"] — an object written with brackets.
+                position += 1
+                let inner = parseValue()
+                edit(.closedContainer, "read [\"key\": value] as an object")
+                elements.append(.object([key: inner]))
+                continue
+            }
+            elements.append(value)
+            if let next = current, next != UInt8(ascii: ","), next != closing, next != UInt8(ascii: "]"), next != UInt8(ascii: ")"),
+                next != UInt8(ascii: "}")
+            {
+                edit(.insertedComma, "inserted a missing comma")
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+import SchemataJSON
+
+// Quoted strings and the look-ahead that decides where a damaged one ends.
+extension RepairScanner {
+
+    /// A string opened by any quote; a quote inside it counts as closing
+    /// only when what follows is a delimiter (or the end).
+    /// `enclosingCloser` is the bracket that ends the container the string
+    /// is in: an unterminated string that contains it ends just before it
+    /// (`{"a": "text}` is `{"a": "text"}`).
+    mutating func parseString(terminators: ByteSet, closesBeforeKey: Bool = false, enclosingCloser: UInt8? = nil) -> String {
+        let open = position
+        let openerLength = quoteLength(at: position)
+        if !(openerLength == 1 && input[open] == UInt8(ascii: "\"")) {
+            edit(.changedQuotes, "replaced \(text(open..<open + openerLength)) quotes with \"", at: open)
+        }
+        let doubleQuoted = openerLength == 1 && input[open] == UInt8(ascii: "\"")
+        position += openerLength
+        // `""value"`: a doubled opening quote (not an empty string) counts once.
+        var doubledOpener = false
+        if openerLength == 1, byte(at: position) == input[open], let after = byte(at: position + 1),
+            !RepairScanner.isSpace(after), !terminators.contains(after), !RepairScanner.afterClosingQuote.contains(after)
+        {
+            edit(.changedQuotes, "read a doubled quote as one", at: position)
+            position += 1
+            doubledOpener = true
+        }
+        var repairedInside = false
+        // While nothing inside needs changing, the string is a slice of the input.
+        let contentStart = position
+        var bytes: [UInt8]?
+        func result(_ end: Int) -> String {
+            if let bytes { return String(decoding: bytes, as: UTF8.self) }
+            return String(decoding: input[contentStart..<end], as: UTF8.self)
+        }
+        while let c = current {
+            if c == UInt8(ascii: "\\") {
+                if bytes == nil { bytes = Array(input[contentStart..<position]) }
+                guard position + 1 < limit else {
+                    position += 1
+                    break
+                }
+                let escaped = input[position + 1]
+                position += 2
+                switch escaped {
+                case UInt8(ascii: "n"): bytes!.append(0x0A)
+                case UInt8(ascii: "t"): bytes!.append(0x09)
+                case UInt8(ascii: "r"): bytes!.append(0x0D)
+                case UInt8(ascii: "b"): bytes!.append(0x08)
+                case UInt8(ascii: "f"): bytes!.append(0x0C)
+                case UInt8(ascii: "u"):
+                    if position + 4 <= limit, let value = UInt32(text(position..<position + 4), radix: 16),
+                        let scalar = Unicode.Scalar(value)
+                    {
+                        bytes!.append(contentsOf: String(Character(scalar)).utf8)
+                        position += 4
+                    } else {
+                        bytes!.append(UInt8(ascii: "u"))
+                    }
+                default: bytes!.append(escaped)
+                }
+                continue
+            }
+            let closerLength = closes(position, opener: open, openerLength: openerLength)
+            if closerLength > 0 {
+                // Closing only if a delimiter (or the end) follows.
+                var look = position + closerLength
+                while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
+                let commentFollows = starts(with: "//", at: look) || starts(with: "/*", at: look)
+                // `""value""`: the doubled closing quote of a doubled opener.
+                if doubledOpener, closerLength == 1, byte(at: position + 1) == input[open] {
+                    var after = position + 2
+                    while after < limit, input[after] == 0x20 || input[after] == 0x09 { after += 1 }
+                    if after >= limit || terminators.contains(input[after]) || RepairScanner.afterClosingQuote.contains(input[after]) {
+                        let end = position
+                        position += 2
+                        return result(end)
+                    }
+                }
+                var closing = look >= limit || terminators.contains(input[look]) || RepairScanner.afterClosingQuote.contains(input[look])
+                    || commentFollows || (closesBeforeKey && startsMember(at: look))
+                    || (enclosingCloser == UInt8(ascii: "]") && closesArrayElement(quoteAt: position, next: look))
+                if closesBeforeKey, look < limit {
+                    if input[look] == UInt8(ascii: ","), !memberFollowsComma(at: look) {
+                        // `"lorem "ipsum", sic."`: the comma is part of the text.
+                        closing = false
+                    } else if !closing, strayWordBeforeEnd(at: look) {
+                        // `"xxxxx" true}`: stray text after the value.
+                        closing = true
+                    }
+                }
+                if closing {
+                    var end = position
+                    // `"first, b: "second"`: the member value ended at `, b:`.
+                    if closesBeforeKey, repairedInside, bytes == nil, let comma = memberBoundary(from: contentStart, to: end) {
+                        position = comma
+                        return result(comma)
+                    }
+                    position += closerLength
+                    // A raw line break just before the closing quote is layout.
+                    if bytes == nil {
+                        while end > contentStart, input[end - 1] == 0x0A || input[end - 1] == 0x0D { end -= 1 }
+                    }
+                    return result(end)
+                }
+                edit(.escapedCharacter, "escaped a quote inside a string")
+                repairedInside = true
+                bytes?.append(contentsOf: input[position..<position + closerLength])
+                position += closerLength
+                continue
+            }
+            if c == 0x0A && !doubleQuoted { break }
+            // A run of ordinary bytes.
+            let runStart = position
+            position += 1
+            let runEnds = RepairScanner.stringRunEnds
+            while position < limit {
+                let next = input[position]
+                if next == 0xE2 || runEnds.contains(next) { break }
+                position += 1
+            }
+            bytes?.append(contentsOf: input[runStart..<position])
+        }
+        edit(.closedString, "closed an unterminated string", at: open)
+        if closesBeforeKey, bytes == nil, let comma = memberBoundary(from: contentStart, to: position) {
+            position = comma
+            return result(comma)
+        }
+        if bytes == nil, let cut = unterminatedEnd(from: contentStart, to: position, enclosingCloser: enclosingCloser) {
+            position = cut.resume
+            return result(cut.end)
+        }
+        return result(position)
+    }
+
+    /// Where an unterminated string really ends: before a ``` that follows
+    /// it, and before the first bracket that closes its container (trailing
+    /// spaces left out); `nil` when it runs to the end.
+    func unterminatedEnd(from start: Int, to end: Int, enclosingCloser: UInt8?) -> (end: Int, resume: Int)? {
+        var stop = end
+        var index = start
+        while index + 2 < end {
+            if input[index] == 0x60, input[index + 1] == 0x60, input[index + 2] == 0x60 {
+                stop = index
+                break
+            }
+            index += 1
+        }
+        var resume = stop
+        if let enclosingCloser, let bracket = input[start..<stop].firstIndex(of: enclosingCloser) {
+            stop = bracket
+            resume = bracket
+        }
+        guard stop < end else { return nil }
+        var trimmed = stop
+        while trimmed > start, RepairScanner.isSpace(input[trimmed - 1]) { trimmed -= 1 }
+        return (trimmed, resume == stop && resume < end && input[resume] == 0x60 ? end : resume)
+    }
+
+    /// Whether what follows the comma at `index` starts another member (a
+    /// quote, `key:`) or ends the object — else the comma is text.
+    func memberFollowsComma(at index: Int) -> Bool {
+        var look = index + 1
+        while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+        guard look < limit else { return true }
+        let c = input[look]
+        if quoteLength(at: look) > 0 || c == UInt8(ascii: "}") || c == UInt8(ascii: "/") || c == UInt8(ascii: "#") { return true }
+        if startsMember(at: look) { return true }
+        // `, COMMENT "key": …`: stray text before the next key.
+        var end = look
+        while end < limit, RepairScanner.isLetter(input[end]) || RepairScanner.isDigit(input[end]) || input[end] == UInt8(ascii: "_") { end += 1 }
+        guard end > look else { return false }
+        while end < limit, input[end] == 0x20 || input[end] == 0x09 { end += 1 }
+        return quoteLength(at: end) > 0
+    }
+
+    /// Whether a bare word and then `}` or `,` start at `index`.
+    func strayWordBeforeEnd(at index: Int) -> Bool {
+        var look = index
+        while look < limit, RepairScanner.isLetter(input[look]) || RepairScanner.isDigit(input[look]) { look += 1 }
+        guard look > index else { return false }
+        while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
+        return look < limit && (input[look] == UInt8(ascii: "}") || input[look] == UInt8(ascii: ","))
+    }
+
+    /// Whether the quote at `index` is followed by the end of a value
+    /// (`,`, `}`, `]`, a line break or the end of the text).
+    func strayQuoteEnds(at index: Int) -> Bool {
+        var look = index + 1
+        while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
+        return look >= limit || input[look] == UInt8(ascii: ",") || input[look] == UInt8(ascii: "}")
+            || input[look] == UInt8(ascii: "]") || input[look] == 0x0A
+    }
+
+    /// In a member value that needed repair, the first `, key:` (the next
+    /// member, its comma inside the damaged string), as the comma's index.
+    func memberBoundary(from start: Int, to end: Int) -> Int? {
+        var index = start
+        while index < end {
+            if input[index] == UInt8(ascii: ",") {
+                var look = index + 1
+                while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
+                if startsMember(at: look) || startsQuotelessMember(at: look) { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `gender": …` — a key missing its opening quote, then `:`.
+    func startsQuotelessMember(at index: Int) -> Bool {
+        var look = index
+        while look < limit, RepairScanner.isLetter(input[look]) || RepairScanner.isDigit(input[look]) || input[look] == UInt8(ascii: "_") {
+            look += 1
+        }
+        guard look > index, quoteLength(at: look) == 1 else { return false }
+        look += 1
+        while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
+        return look < limit && input[look] == UInt8(ascii: ":")
+    }
+
+    /// In an array, whether the quote at `quoteAt` (not followed by a
+    /// delimiter) still ends the element: a number follows (`"c" 1`), or a
+    /// word and then a quote that is followed by `,` or `]` (`"a" b", "c"`).
+    func closesArrayElement(quoteAt: Int, next look: Int) -> Bool {
+        guard look < limit else { return true }
+        if look > quoteAt + 1, RepairScanner.isDigit(input[look]) || input[look] == UInt8(ascii: "-") {
+            var end = look + 1
+            while end < limit, RepairScanner.isDigit(input[end]) || input[end] == UInt8(ascii: ".") { end += 1 }
+            while end < limit, RepairScanner.isSpace(input[end]) { end += 1 }
+            return end >= limit || input[end] == UInt8(ascii: ",") || input[end] == UInt8(ascii: "]")
+        }
+        var end = look
+        var sawWord = false
+        while end < limit, input[end] != 0x0A, quoteLength(at: end) == 0 {
+            if RepairScanner.isLetter(input[end]) || RepairScanner.isDigit(input[end]) { sawWord = true }
+            if input[end] == UInt8(ascii: ",") || input[end] == UInt8(ascii: "]") { return false }
+            end += 1
+        }
+        guard sawWord, end < limit, quoteLength(at: end) == 1 else { return false }
+        var after = end + 1
+        while after < limit, input[after] == 0x20 || input[after] == 0x09 { after += 1 }
+        return after >= limit || input[after] == UInt8(ascii: ",") || input[after] == UInt8(ascii: "]")
+    }
+
+    /// Whether `key:` (quoted or bare) starts at `index`, on the same line:
+    /// what follows a member whose comma was left out.
+    func startsMember(at index: Int) -> Bool {
+        var look = index
+        let quote = quoteLength(at: look)
+        if quote > 0 {
+            look += quote
+            while look < limit, input[look] != 0x0A, quoteLength(at: look) == 0 { look += 1 }
+            guard look < limit, input[look] != 0x0A else { return false }
+            look += quoteLength(at: look)
+        } else {
+            let start = look
+            while look < limit, RepairScanner.isLetter(input[look]) || RepairScanner.isDigit(input[look])
+                || input[look] == UInt8(ascii: "_") || input[look] == UInt8(ascii: "-")
+            {
+                look += 1
+            }
+            guard look > start else { return false }
+        }
+        while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
+        return look < limit && input[look] == UInt8(ascii: ":")
+    }
+}
