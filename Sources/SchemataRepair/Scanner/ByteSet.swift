@@ -1,5 +1,5 @@
 /// A set of ASCII bytes as a 128-bit mask: delimiter checks run per byte.
-struct ByteSet: Sendable {
+struct ByteSet: Sendable, Equatable {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 

@@ -53,6 +53,8 @@ extension RepairScanner {
         depth += 1
         defer { depth -= 1 }
         if let set = parseSetLiteral(open: open) { return set }
+        openClosers.append(UInt8(ascii: "}"))
+        defer { openClosers.removeLast() }
         var members = JSONObject()
         members.reserveCapacity(8)
         parseMembers(into: &members, open: open)
@@ -111,6 +113,12 @@ extension RepairScanner {
             }
             afterMember = true
             if c == UInt8(ascii: "]") {
+                if enclosingExpects(c) {
+                    // `[{"a": 1], …`: the ] closes an outer array, so this object ends here.
+                    edit(.closedContainer, "added the missing } before ]")
+                    readEmptyCutOff = members.isEmpty
+                    return
+                }
                 // A ] where a } belongs: treat as the end of the object.
                 edit(.closedContainer, "replaced ] with }")
                 position += 1
@@ -190,7 +198,9 @@ extension RepairScanner {
             members[key] = parseValue()
             readingMemberValue = false
             skipWhitespaceAndComments()
-            if let after = current, after != UInt8(ascii: ","), after != UInt8(ascii: "}") {
+            if let after = current, after != UInt8(ascii: ","), after != UInt8(ascii: "}"),
+                after != UInt8(ascii: "]") || !enclosingExpects(after)
+            {
                 if quoteLength(at: position) > 0 || RepairScanner.isLetter(after) {
                     edit(.insertedComma, "inserted a missing comma")
                 } else {
@@ -245,6 +255,8 @@ extension RepairScanner {
         position += 1
         depth += 1
         defer { depth -= 1 }
+        openClosers.append(closing)
+        defer { openClosers.removeLast() }
         var elements: [JSONValue] = []
         var sawComma = false
         var afterElement = false
@@ -262,10 +274,16 @@ extension RepairScanner {
                 return .array(elements)
             }
             if c == UInt8(ascii: "}") {
-                edit(.closedContainer, "replaced } with \(closingText)")
+                if enclosingExpects(c) {
+                    // `{"a": [1, 2}, …`: the } closes an outer object, so this array ends here.
+                    edit(.closedContainer, "added the missing \(closingText) before }")
+                    tupleHadComma = sawComma
+                    return .array(elements)
+                }
+                // No object is open: a stray }.
+                edit(.removedGarbage, "removed a stray }")
                 position += 1
-                tupleHadComma = sawComma
-                return .array(elements)
+                continue
             }
             if c == UInt8(ascii: ",") {
                 if !afterElement { edit(.removedComma, "removed an extra comma") }
@@ -281,8 +299,14 @@ extension RepairScanner {
                 position += 3
                 continue
             }
+            readEmptyCutOff = false
             let value = c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
                 ? .string(parseString(terminators: RepairScanner.elementStringTerminators, enclosingCloser: closing)) : parseValue()
+            if readEmptyCutOff {
+                readEmptyCutOff = false
+                edit(.removedGarbage, "dropped an element cut off before it had any content")
+                continue
+            }
             skipWhitespaceAndComments()
             if current == UInt8(ascii: ":"), case .string(let key) = value {
                 // ["key": "value"] — an object written with brackets.

@@ -34,6 +34,12 @@ struct RepairScanner {
     /// Whether the value being read is an object member's value (a quote
     /// followed by `key:` then ends the string: a comma was left out).
     var readingMemberValue = false
+    /// The closing bracket each open container expects, innermost last: a
+    /// closer that belongs to an outer container closes the inner ones.
+    var openClosers: [UInt8] = []
+    /// Whether the value just read was cut off before it had any content
+    /// (`[{]`, `["`, `[-`): an array drops such an element.
+    var readEmptyCutOff = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         input = bytes
@@ -68,6 +74,11 @@ struct RepairScanner {
     mutating func giveUp() {
         failure = "the text needs more than \(maximumEdits) edits (stopped at byte \(position)): it is not damaged JSON but something else"
         limit = min(limit, position)
+    }
+
+    /// Whether a container outside the innermost one expects `closer`.
+    func enclosingExpects(_ closer: UInt8) -> Bool {
+        openClosers.dropLast().contains(closer)
     }
 
     func text(_ range: Range<Int>) -> String {

@@ -32,7 +32,10 @@ extension RepairScanner {
             if literal != written { edit(.repairedNumber, "read \(written) as \(literal)", at: start) }
             return .number(number)
         }
-        if literal.isEmpty || literal == "-" { return .null }
+        if literal.isEmpty || literal == "-" {
+            readEmptyCutOff = true
+            return .null
+        }
         edit(.quotedValue, "kept \(literal) as a string", at: start)
         return .string(written)
     }

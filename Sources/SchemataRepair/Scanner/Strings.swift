@@ -26,8 +26,12 @@ extension RepairScanner {
             doubledOpener = true
         }
         var repairedInside = false
+        let context: StringContext = closesBeforeKey ? .memberValue : enclosingCloser == UInt8(ascii: "]") ? .arrayElement
+            : terminators == RepairScanner.colon ? .key : .other
+        var partnerOpen = false
         // While nothing inside needs changing, the string is a slice of the input.
         let contentStart = position
+        var balance = BracketBalance(scanned: contentStart)
         var bytes: [UInt8]?
         func result(_ end: Int) -> String {
             if let bytes { return String(decoding: bytes, as: UTF8.self) }
@@ -77,17 +81,20 @@ extension RepairScanner {
                         return result(end)
                     }
                 }
-                var closing = look >= limit || terminators.contains(input[look]) || RepairScanner.afterClosingQuote.contains(input[look])
-                    || commentFollows || (closesBeforeKey && startsMember(at: look))
-                    || (enclosingCloser == UInt8(ascii: "]") && closesArrayElement(quoteAt: position, next: look))
-                if closesBeforeKey, look < limit {
-                    if input[look] == UInt8(ascii: ","), !memberFollowsComma(at: look) {
-                        // `"lorem "ipsum", sic."`: the comma is part of the text.
-                        closing = false
-                    } else if !closing, strayWordBeforeEnd(at: look) {
-                        // `"xxxxx" true}`: stray text after the value.
-                        closing = true
-                    }
+                var closing: Bool
+                if partnerOpen {
+                    // The partner of a quote that opened a quotation inside the text.
+                    partnerOpen = false
+                    closing = look >= limit || partnerCloses(next: look, context: context)
+                } else if context != .other, opensQuotation(at: position, length: closerLength, contentStart: contentStart) {
+                    // `"lorem "ipsum" sic"`: a quote after a space and before a word opens a quotation in the text.
+                    partnerOpen = true
+                    closing = false
+                } else {
+                    let bracket = look < limit && (input[look] == UInt8(ascii: "}") || input[look] == UInt8(ascii: "]"))
+                        ? balance.innermostOpen(upTo: position, in: input) : nil
+                    closing = commentFollows || quoteCloses(
+                        at: position, length: closerLength, next: look, context: context, terminators: terminators, openBracket: bracket)
                 }
                 if closing {
                     var end = position
@@ -122,6 +129,7 @@ extension RepairScanner {
             bytes?.append(contentsOf: input[runStart..<position])
         }
         edit(.closedString, "closed an unterminated string", at: open)
+        if position >= limit, position == contentStart { readEmptyCutOff = true }
         if closesBeforeKey, bytes == nil, let comma = memberBoundary(from: contentStart, to: position) {
             position = comma
             return result(comma)
@@ -165,6 +173,8 @@ extension RepairScanner {
         guard look < limit else { return true }
         let c = input[look]
         if quoteLength(at: look) > 0 || c == UInt8(ascii: "}") || c == UInt8(ascii: "/") || c == UInt8(ascii: "#") { return true }
+        // `"value3", ["more"]`: a stray value where the next member belongs.
+        if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { return true }
         if startsMember(at: look) { return true }
         // `, COMMENT "key": …`: stray text before the next key.
         var end = look
@@ -172,15 +182,6 @@ extension RepairScanner {
         guard end > look else { return false }
         while end < limit, input[end] == 0x20 || input[end] == 0x09 { end += 1 }
         return quoteLength(at: end) > 0
-    }
-
-    /// Whether a bare word and then `}` or `,` start at `index`.
-    func strayWordBeforeEnd(at index: Int) -> Bool {
-        var look = index
-        while look < limit, RepairScanner.isLetter(input[look]) || RepairScanner.isDigit(input[look]) { look += 1 }
-        guard look > index else { return false }
-        while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
-        return look < limit && (input[look] == UInt8(ascii: "}") || input[look] == UInt8(ascii: ","))
     }
 
     /// Whether the quote at `index` is followed by the end of a value
