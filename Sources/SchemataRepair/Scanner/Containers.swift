@@ -28,9 +28,10 @@ extension RepairScanner {
                     terminators: RepairScanner.valueStringTerminators, closesBeforeKey: beforeKey,
                     enclosingCloser: beforeKey ? UInt8(ascii: "}") : nil))
             }
+            let inMemberValue = readingMemberValue
             readingMemberValue = false
             if c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || RepairScanner.isDigit(c) { return parseNumberOrText() }
-            return parseBareWord(terminators: RepairScanner.valueTerminators)
+            return parseBareWord(terminators: RepairScanner.valueTerminators, inMemberValue: inMemberValue)
         }
     }
 
@@ -175,7 +176,13 @@ extension RepairScanner {
                     // {"key", value} — take what follows as the value.
                     position += 1
                     edit(.insertedColon, "read the comma after {} as a colon", subject: JSONSerializer.quoted(key))
-                    members[key] = parseBareWord(terminators: RepairScanner.closingBrace)
+                    skipWhitespaceAndComments()
+                    var value = parseBareWord(terminators: RepairScanner.closingBrace)
+                    // `{"key", 105,12,` (cut off): the trailing comma is not part of the text.
+                    if case .string(let text) = value, text.hasSuffix(",") {
+                        value = .string(String(text.reversed().drop { $0 == "," || $0 == " " }.reversed()))
+                    }
+                    members[key] = value
                     continue
                 }
                 edit(.filledMissingValue, "gave {} an empty string", subject: JSONSerializer.quoted(key))

@@ -122,7 +122,8 @@ extension RepairScanner {
         guard quote > 0 else {
             return context == .key ? terminators.contains(input[look]) || RepairScanner.afterClosingQuote.contains(input[look]) : true
         }
-        if context == .key { return next > index + 1 }
+        // A key: `"key" "value"` lacks its colon; `""key"":` doubles its quotes.
+        if context == .key { return next > index + 1 || byte(at: next + quote) == UInt8(ascii: ":") }
         if startsMember(at: next) { return true }
         var after = next + quote
         while after < limit, input[after] == 0x20 || input[after] == 0x09 { after += 1 }

@@ -42,11 +42,23 @@ extension RepairScanner {
 
     /// An unquoted word: a literal (`true`, `True`, `None`, `NaN` …) or text
     /// up to a delimiter, kept as a string.
-    mutating func parseBareWord(terminators: ByteSet, isKey: Bool = false) -> JSONValue {
+    /// In a member value (`inMemberValue`), brackets opened in the text
+    /// are its own (`words{in brackets}`), and a closing quote later on the
+    /// line, before the value's end, means only the opening one was lost
+    /// (`ipsum, sic, datum.",`).
+    mutating func parseBareWord(terminators: ByteSet, isKey: Bool = false, inMemberValue: Bool = false) -> JSONValue {
         let start = position
+        if inMemberValue, let quote = closingQuoteOfUnopenedValue() {
+            edit(.quotedValue, "added the missing opening quote", at: start)
+            position = quote + 1
+            return .string(text(start..<quote))
+        }
         let stopsAtNewline = !terminators.contains(UInt8(ascii: ":"))
-        while let c = current, !terminators.contains(c), c != 0x0A || !stopsAtNewline {
+        var openBrackets = 0
+        while let c = current, !terminators.contains(c) || openBrackets > 0, c != 0x0A || !stopsAtNewline {
             if position > start, quoteLength(at: position) > 0 { break }
+            if inMemberValue, c == UInt8(ascii: "{") || c == UInt8(ascii: "[") { openBrackets += 1 }
+            if openBrackets > 0, c == UInt8(ascii: "}") || c == UInt8(ascii: "]") { openBrackets -= 1 }
             position += 1
         }
         var end = position
@@ -82,5 +94,27 @@ extension RepairScanner {
             if !word.isEmpty { edit(.quotedValue, "quoted {}", subject: word, at: start) }
             return .string(word)
         }
+    }
+
+    /// The closing quote of a member value that lost only its opening
+    /// quote: the first `"` on the line, with no colon or bracket before it
+    /// and the value's end (`,`, `}`, the end of the text) after it.
+    func closingQuoteOfUnopenedValue() -> Int? {
+        var index = position
+        while index < limit {
+            let c = input[index]
+            if c == 0x0A || c == UInt8(ascii: ":") || c == UInt8(ascii: "{") || c == UInt8(ascii: "[") || c == UInt8(ascii: "}")
+                || c == UInt8(ascii: "]") || c == UInt8(ascii: "'")
+            {
+                return nil
+            }
+            if c == UInt8(ascii: "\"") { break }
+            index += 1
+        }
+        guard index < limit, index > position else { return nil }
+        var look = index + 1
+        while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+        guard look >= limit || input[look] == UInt8(ascii: ",") || input[look] == UInt8(ascii: "}") else { return nil }
+        return index
     }
 }

@@ -53,15 +53,15 @@ extension RepairScanner {
                 case UInt8(ascii: "b"): bytes!.append(0x08)
                 case UInt8(ascii: "f"): bytes!.append(0x0C)
                 case UInt8(ascii: "u"):
-                    if position + 4 <= limit, let value = UInt32(text(position..<position + 4), radix: 16),
-                        let scalar = Unicode.Scalar(value)
-                    {
-                        bytes!.append(contentsOf: String(Character(scalar)).utf8)
-                        position += 4
-                    } else {
-                        bytes!.append(UInt8(ascii: "u"))
-                    }
-                default: bytes!.append(escaped)
+                    appendUnicodeEscape(into: &bytes!)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "`"), 0x80...0xFF:
+                    // A quote (typographic ones included) escaped with a backslash.
+                    bytes!.append(escaped)
+                default:
+                    // `\s`, `\(`, `\le`: not a JSON escape, so the backslash was meant as text.
+                    edit(.escapedCharacter, "kept the backslash of \\\(Character(Unicode.Scalar(escaped))), which is not a JSON escape", at: position - 2)
+                    bytes!.append(UInt8(ascii: "\\"))
+                    bytes!.append(escaped)
                 }
                 continue
             }
@@ -116,7 +116,8 @@ extension RepairScanner {
                 position += closerLength
                 continue
             }
-            if c == 0x0A && !doubleQuoted { break }
+            // A single-quoted string ends at the line's end, unless its closing quote follows on a later line.
+            if c == 0x0A && !doubleQuoted && !closesOnLaterLine(opener: open, openerLength: openerLength) { break }
             // A run of ordinary bytes.
             let runStart = position
             position += 1
@@ -265,5 +266,64 @@ extension RepairScanner {
         }
         while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
         return look < limit && input[look] == UInt8(ascii: ":")
+    }
+
+    /// Decodes the `\uXXXX` escape whose `u` was just read (a surrogate pair
+    /// as one character); a malformed or lone-surrogate escape becomes
+    /// U+FFFD, reported.
+    mutating func appendUnicodeEscape(into bytes: inout [UInt8]) {
+        func hex(at index: Int) -> UInt32? {
+            guard index + 4 <= limit else { return nil }
+            var value: UInt32 = 0
+            for offset in 0..<4 {
+                let digit = input[index + offset]
+                let nibble: UInt32
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = UInt32(digit - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = UInt32(digit - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = UInt32(digit - UInt8(ascii: "A") + 10)
+                default: return nil
+                }
+                value = value << 4 | nibble
+            }
+            return value
+        }
+        guard let first = hex(at: position) else {
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "u"))
+            edit(.escapedCharacter, "kept an incomplete \\u escape as text", at: position - 2)
+            return
+        }
+        position += 4
+        var scalar = Unicode.Scalar(first)
+        if (0xD800..<0xDC00).contains(first), byte(at: position) == UInt8(ascii: "\\"), byte(at: position + 1) == UInt8(ascii: "u"),
+            let second = hex(at: position + 2), (0xDC00..<0xE000).contains(second)
+        {
+            scalar = Unicode.Scalar(0x10000 + (first - 0xD800) << 10 + (second - 0xDC00))
+            position += 6
+        }
+        guard let scalar else {
+            edit(.escapedCharacter, "replaced a lone surrogate escape with U+FFFD", at: position - 6)
+            bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            return
+        }
+        bytes.append(contentsOf: String(Character(scalar)).utf8)
+    }
+
+    /// Whether the quote that opened a single-quoted (or typographic)
+    /// string appears again after the line break at `position`, followed by
+    /// the end of a value: the string spans lines.
+    func closesOnLaterLine(opener open: Int, openerLength: Int) -> Bool {
+        var index = position + 1
+        while index < limit {
+            let length = closes(index, opener: open, openerLength: openerLength)
+            if length > 0 {
+                var look = index + length
+                while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+                return look >= limit || RepairScanner.valueTerminators.contains(input[look])
+            }
+            index += 1
+        }
+        return false
     }
 }
