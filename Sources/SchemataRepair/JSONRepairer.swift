@@ -31,6 +31,14 @@ public struct JSONRepairer: Sendable {
     /// The most edits a repair may make; past it the repair stops with a
     /// ``Repair/failure``, so that hostile input ends in bounded time and memory.
     public var maximumEdits = 1_000_000
+    /// Repair text that is a prefix of a stream so that the repair of a
+    /// longer prefix only extends it: an escape cut off at the end is
+    /// dropped (not kept as a backslash), trailing whitespace of a cut-off
+    /// string is kept, and a cut-off string is never split at a `, key:`
+    /// inside it (more text may still close it). Off by default, where a
+    /// cut-off string loses its trailing whitespace and is split at the
+    /// first `, key:` when its text needed repair.
+    public var streamStable = false
 
     public init() {}
 
@@ -39,12 +47,14 @@ public struct JSONRepairer: Sendable {
         var text = text
         let depth = maximumDepth
         let editBudget = maximumEdits
+        let stable = streamStable
         return text.withUTF8 { bytes in
             if let value = JSONParser().parseIfValid(UnsafeRawBufferPointer(bytes)) {
                 return Repair(value: value, edits: [], candidates: [value], failure: nil)
             }
             var scanner = RepairScanner(bytes: bytes, maximumDepth: depth)
             scanner.maximumEdits = editBudget
+            scanner.streamStable = stable
             return scanner.repairDocument()
         }
     }

@@ -75,9 +75,6 @@ import Testing
         "Null": .null,
         // A dangling key is dropped, never given an invented value.
         ##"[{"key": "value", "key"##: [["key": "value"]],
-        // Truncation inside an escape: an incomplete escape is dropped, a complete one kept.
-        ##"{"key": "val\"##: ["key": "val"],
-        ##"{"key": "val\n"##: ["key": "val\n"],
     ]
 
     @Test func corpus() throws {
@@ -95,7 +92,9 @@ import Testing
             guard let input = record["input"]?.stringValue else { continue }
             total += 1
             let noJSON = record["no_json"]?.boolValue ?? false
-            let result = JSONRepairer().repair(input).value
+            var repairer = JSONRepairer()
+            repairer.streamStable = record["options"]?["stream_stable"]?.boolValue ?? false
+            let result = repairer.repair(input).value
             if let ours = Self.conventions[input] {
                 #expect(result == ours, "convention case \(input.debugDescription)")
                 byConvention.insert(input)
@@ -113,6 +112,6 @@ import Testing
         print("misses:\n" + misses.joined(separator: "\n"))
         #expect(total == 254)
         #expect(byConvention.count == Self.conventions.count)
-        #expect(passed >= 200, "repair corpus regressed: \(passed)/\(total)")
+        #expect(passed >= 238, "repair corpus regressed: \(passed)/\(total)")
     }
 }

@@ -29,6 +29,9 @@ extension SchemataCommand {
         @Flag(help: "With --schema, refuse lossy changes (enum case matching, dropping properties).")
         var strict = false
 
+        @Flag(help: "The text is a prefix of a stream: repair it so that repairs of longer prefixes only extend it.")
+        var streamStable = false
+
         @Flag(help: "Print one JSON object with the value, whether JSON was found, and the edits.")
         var json = false
 
@@ -48,12 +51,16 @@ extension SchemataCommand {
             if let schema {
                 let schemaValue = try InputFile.readJSON(schema, role: "schema").value
                 do {
-                    result = try SchemaGuidedRepairer(schema: schemaValue, strict: strict).repair(text)
+                    var repairer = try SchemaGuidedRepairer(schema: schemaValue, strict: strict)
+                    repairer.repairer.streamStable = streamStable
+                    result = repairer.repair(text)
                 } catch {
                     throw CommandFailure.usage("schema: \(error)")
                 }
             } else {
-                let repair = JSONRepairer().repair(text)
+                var repairer = JSONRepairer()
+                repairer.streamStable = streamStable
+                let repair = repairer.repair(text)
                 result = SchemaGuidedRepairer.Result(
                     value: repair.value, edits: repair.edits, coercions: [], isValid: repair.value != nil, failure: repair.failure)
             }

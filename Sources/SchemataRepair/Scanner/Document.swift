@@ -170,8 +170,10 @@ extension RepairScanner {
                 while !atEnd, !(input[position] == UInt8(ascii: "*") && byte(at: position + 1) == UInt8(ascii: "/")) { position += 1 }
                 position = min(limit, position + 2)
             } else if c == UInt8(ascii: "#") {
+                // To the line's end, or (`"v" # note }`) to the open container's closer on the same line.
                 edit(.removedComment, "removed a # comment")
-                while let d = current, d != 0x0A { position += 1 }
+                let closer = openClosers.last
+                while let d = current, d != 0x0A, d != closer { position += 1 }
             } else {
                 return
             }

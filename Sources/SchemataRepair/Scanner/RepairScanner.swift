@@ -24,6 +24,9 @@ struct RepairScanner {
     var depth = 0
     /// The most edits a repair may make before it gives up.
     var maximumEdits = 1_000_000
+    /// Repair a prefix of a stream so that later text only extends it (see
+    /// ``JSONRepairer/streamStable``).
+    var streamStable = false
     /// Why the repair gave up, if it did.
     var failure: String?
     /// Every top-level value found, in order, with whether it was complete

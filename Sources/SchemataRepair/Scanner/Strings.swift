@@ -10,6 +10,7 @@ extension RepairScanner {
     /// (`{"a": "text}` is `{"a": "text"}`).
     mutating func parseString(terminators: ByteSet, closesBeforeKey: Bool = false, enclosingCloser: UInt8? = nil) -> String {
         let open = position
+        let editsBefore = edits.count
         let openerLength = quoteLength(at: position)
         if !(openerLength == 1 && input[open] == UInt8(ascii: "\"")) {
             edit(.changedQuotes, "replaced \(text(open..<open + openerLength)) quotes with \"", at: open)
@@ -41,6 +42,8 @@ extension RepairScanner {
             if c == UInt8(ascii: "\\") {
                 if bytes == nil { bytes = Array(input[contentStart..<position]) }
                 guard position + 1 < limit else {
+                    // Cut off after the backslash: stream-stable repairs drop it (the escape is unknown yet).
+                    if !streamStable { bytes!.append(UInt8(ascii: "\\")) }
                     position += 1
                     break
                 }
@@ -99,7 +102,8 @@ extension RepairScanner {
                 if closing {
                     var end = position
                     // `"first, b: "second"`: the member value ended at `, b:`.
-                    if closesBeforeKey, repairedInside, bytes == nil, let comma = memberBoundary(from: contentStart, to: end) {
+                    if closesBeforeKey, repairedInside, let comma = memberBoundary(from: contentStart, to: end) {
+                        if bytes != nil { return rereadString(from: open, upTo: comma, terminators: terminators, editsBefore: editsBefore) }
                         position = comma
                         return result(comma)
                     }
@@ -131,13 +135,25 @@ extension RepairScanner {
         }
         edit(.closedString, "closed an unterminated string", at: open)
         if position >= limit, position == contentStart { readEmptyCutOff = true }
-        if closesBeforeKey, bytes == nil, let comma = memberBoundary(from: contentStart, to: position) {
+        let cutOffAtEnd = position >= limit
+        if closesBeforeKey, !(streamStable && cutOffAtEnd), let comma = memberBoundary(from: contentStart, to: position) {
+            if bytes != nil { return rereadString(from: open, upTo: comma, terminators: terminators, editsBefore: editsBefore) }
             position = comma
             return result(comma)
         }
         if bytes == nil, let cut = unterminatedEnd(from: contentStart, to: position, enclosingCloser: enclosingCloser) {
             position = cut.resume
             return result(cut.end)
+        }
+        if cutOffAtEnd, !streamStable {
+            // Cut off at the end of the text: trailing whitespace is not yet content.
+            if var decoded = bytes {
+                while let last = decoded.last, RepairScanner.isSpace(last) { decoded.removeLast() }
+                return String(decoding: decoded, as: UTF8.self)
+            }
+            var end = position
+            while end > contentStart, RepairScanner.isSpace(input[end - 1]) { end -= 1 }
+            return result(end)
         }
         return result(position)
     }
@@ -202,7 +218,7 @@ extension RepairScanner {
             if input[index] == UInt8(ascii: ",") {
                 var look = index + 1
                 while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
-                if startsMember(at: look) || startsQuotelessMember(at: look) { return index }
+                if startsMember(at: look) || startsQuotelessMember(at: look) || startsHalfQuotedMember(at: look) { return index }
             }
             index += 1
         }
@@ -325,5 +341,31 @@ extension RepairScanner {
             index += 1
         }
         return false
+    }
+
+    /// Reads the string opened at `open` again, as if the text ended at
+    /// `end` (the comma before the next member): for a damaged value whose
+    /// text needed decoding, so that escapes are decoded as before.
+    mutating func rereadString(from open: Int, upTo end: Int, terminators: ByteSet, editsBefore: Int) -> String {
+        edits.removeSubrange(editsBefore...)
+        let savedLimit = limit
+        limit = end
+        position = open
+        let text = parseString(terminators: terminators)
+        limit = savedLimit
+        position = end
+        return text
+    }
+
+    /// `` `key2:value `` — a key with an opening quote only, then `:`.
+    func startsHalfQuotedMember(at index: Int) -> Bool {
+        let quote = quoteLength(at: index)
+        guard quote > 0 else { return false }
+        var look = index + quote
+        let start = look
+        while look < limit, RepairScanner.isLetter(input[look]) || RepairScanner.isDigit(input[look]) || input[look] == UInt8(ascii: "_") {
+            look += 1
+        }
+        return look > start && look < limit && input[look] == UInt8(ascii: ":")
     }
 }

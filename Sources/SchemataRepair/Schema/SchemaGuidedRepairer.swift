@@ -36,6 +36,8 @@ public final class SchemaGuidedRepairer {
     }
 
     private let coercer: SchemaCoercer
+    /// The text repairer used before fitting (its options apply).
+    public var repairer = JSONRepairer()
 
     /// Prepares the schema once; `strict` refuses lossy coercions.
     public init(schema: JSONValue, strict: Bool = false) throws(SchemaCompileError) {
@@ -44,7 +46,7 @@ public final class SchemaGuidedRepairer {
 
     /// Repairs `text` and fits it to the schema.
     public func repair(_ text: String) -> Result {
-        let repair = JSONRepairer().repair(text)
+        let repair = repairer.repair(text)
         guard var value = repair.value else {
             return Result(value: nil, edits: repair.edits, coercions: [], isValid: false, failure: repair.failure)
         }
