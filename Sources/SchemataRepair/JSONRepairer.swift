@@ -52,10 +52,44 @@ public struct JSONRepairer: Sendable {
             if let value = JSONParser().parseIfValid(UnsafeRawBufferPointer(bytes)) {
                 return Repair(value: value, edits: [], candidates: [value], failure: nil)
             }
+            if let unescaped = JSONRepairer.unescapedJSON(bytes) {
+                // `{\"key\": \"value\"}`: JSON escaped as the inside of a string.
+                return unescaped.withUnsafeBufferPointer { inner in
+                    var scanner = RepairScanner(bytes: inner, maximumDepth: depth)
+                    scanner.maximumEdits = editBudget
+                    scanner.streamStable = stable
+                    scanner.edit(.escapedCharacter, "unescaped JSON written as the inside of a string (offsets after this edit are in the unescaped text)", at: 0)
+                    return scanner.repairDocument()
+                }
+            }
             var scanner = RepairScanner(bytes: bytes, maximumDepth: depth)
             scanner.maximumEdits = editBudget
             scanner.streamStable = stable
             return scanner.repairDocument()
         }
+    }
+
+    /// The text with one level of string escaping undone (`\"` → `"`,
+    /// `\\` → `\`), when its first container opens with an escaped quote
+    /// (`{\"` or `[\"`); `nil` otherwise.
+    static func unescapedJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let open = bytes.firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) else { return nil }
+        var index = open + 1
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 { index += 1 }
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "\"") else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == UInt8(ascii: "\\") {
+                result.append(bytes[index + 1])
+                index += 2
+            } else {
+                result.append(byte)
+                index += 1
+            }
+        }
+        return result
     }
 }

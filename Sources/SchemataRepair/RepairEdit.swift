@@ -22,6 +22,9 @@ public struct RepairEdit: Sendable, Hashable, CustomStringConvertible {
         case convertedTuple = "converted_tuple"
         /// Several values in one text: one was chosen.
         case choseValue = "chose_value"
+        /// A key repeated in one object: a record boundary inserted, or
+        /// the repetition dropped, or the last value kept.
+        case repeatedKey = "repeated_key"
     }
 
     /// Where the change applies, in UTF-8 bytes from the start of the input.

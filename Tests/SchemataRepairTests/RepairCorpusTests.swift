@@ -46,11 +46,15 @@ import Testing
         #expect(JSONRepairer().repair(deep).value != nil)
         let quotes = String(repeating: "\"", count: 100_000)
         _ = JSONRepairer().repair(quotes)
+        // Look-ahead heuristics spend a budget: many sibling arrays stay linear.
+        let rows = "[" + String(repeating: "[[0],1],", count: 50_000)
+        let result = JSONRepairer().repair(rows)
+        #expect(result.value?.arrayValue?.count == 50_000)
     }
 }
 
-/// The shared corpus (../shared/repair-cases): how many cases come out as
-/// expected. A floor, so that regressions fail; the misses are printed.
+/// The shared corpus (../shared/repair-cases): every case comes out as
+/// expected, or as a documented convention says; misses are printed.
 @Suite struct RepairCorpusTests {
     static var corpus: URL {
         if let override = ProcessInfo.processInfo.environment["SCHEMATA_SHARED"], !override.isEmpty {
@@ -75,6 +79,10 @@ import Testing
         "Null": .null,
         // A dangling key is dropped, never given an invented value.
         ##"[{"key": "value", "key"##: [["key": "value"]],
+        // The last quote before the closing brace ends the string (json_repair: text, and the string runs to the end).
+        ##"{"key": "v"alue"}"##: ["key": "v\"alue"],
+        // Bare text after an element is kept as a string (json_repair: dropped).
+        "[{5}s ": [[5], "s"],
     ]
 
     @Test func corpus() throws {
@@ -112,6 +120,6 @@ import Testing
         print("misses:\n" + misses.joined(separator: "\n"))
         #expect(total == 254)
         #expect(byConvention.count == Self.conventions.count)
-        #expect(passed >= 238, "repair corpus regressed: \(passed)/\(total)")
+        #expect(misses.isEmpty, "repair corpus regressed: \(passed)/\(total)")
     }
 }

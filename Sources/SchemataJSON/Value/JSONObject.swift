@@ -122,6 +122,21 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// Appends the member when no member has this name (one lookup);
+    /// otherwise leaves the object as it is and returns the value there.
+    @inlinable
+    public mutating func appendIfAbsent(_ key: String, _ value: JSONValue) -> JSONValue? {
+        let name = JSONKey(key)
+        if let position = position(of: name) { return members[position].value }
+        members.append(Member(key: name, value: value))
+        if index != nil {
+            index![name] = members.count - 1
+        } else if members.count > JSONObject.indexThreshold {
+            buildIndexIfLarge()
+        }
+        return nil
+    }
+
     /// Makes room for `capacity` members.
     public mutating func reserveCapacity(_ capacity: Int) {
         members.reserveCapacity(capacity)

@@ -24,9 +24,15 @@ extension RepairScanner {
             if quoteLength(at: position) > 0 {
                 let beforeKey = readingMemberValue
                 readingMemberValue = false
-                return .string(parseString(
+                let start = position
+                let text = parseString(
                     terminators: RepairScanner.valueStringTerminators, closesBeforeKey: beforeKey,
-                    enclosingCloser: beforeKey ? UInt8(ascii: "}") : nil))
+                    enclosingCloser: beforeKey ? UInt8(ascii: "}") : nil)
+                if let inner = fencedJSON(in: text) {
+                    edit(.extractedFromText, "read the ```json block inside a string as its JSON", at: start)
+                    return inner
+                }
+                return .string(text)
             }
             let inMemberValue = readingMemberValue
             readingMemberValue = false
@@ -53,12 +59,25 @@ extension RepairScanner {
         position += 1
         depth += 1
         defer { depth -= 1 }
-        if let set = parseSetLiteral(open: open) { return set }
+        if let set = parseSetLiteral(open: open) ?? parseNumberSet(open: open) { return set }
         openClosers.append(UInt8(ascii: "}"))
         defer { openClosers.removeLast() }
         var members = JSONObject()
         members.reserveCapacity(8)
         parseMembers(into: &members, open: open)
+        return .object(members)
+    }
+
+    /// The next object of an array, whose first member was read already
+    /// (see ``pendingRecord``): it takes the members that follow.
+    mutating func parseRecord(startingWith first: (key: String, value: JSONValue)) -> JSONValue {
+        depth += 1
+        defer { depth -= 1 }
+        openClosers.append(UInt8(ascii: "}"))
+        defer { openClosers.removeLast() }
+        var members = JSONObject()
+        members[first.key] = first.value
+        parseMembers(into: &members, open: position)
         return .object(members)
     }
 
@@ -92,6 +111,31 @@ extension RepairScanner {
         }
     }
 
+    /// `{1, 2}` or `{5}` — a set of numbers (never an object: a number
+    /// cannot be a key) becomes an array; `nil` for anything else.
+    mutating func parseNumberSet(open: Int) -> JSONValue? {
+        var look = position
+        var elements: [JSONValue] = []
+        while true {
+            while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+            let start = look
+            while look < limit, RepairScanner.isDigit(input[look]) || RepairScanner.numberPunctuation.contains(input[look]) { look += 1 }
+            guard look > start,
+                let number = JSONNumber(utf8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: input[start..<look])))
+            else { return nil }
+            elements.append(.number(number))
+            while look < limit, RepairScanner.isSpace(input[look]) { look += 1 }
+            guard look < limit else { return nil }
+            if input[look] == UInt8(ascii: "}") {
+                position = look + 1
+                edit(.convertedTuple, "a {…} set of numbers became an array", at: open)
+                return .array(elements)
+            }
+            guard input[look] == UInt8(ascii: ",") else { return nil }
+            look += 1
+        }
+    }
+
     /// Reads members up to the closing `}` (or the end) into `members`.
     mutating func parseMembers(into members: inout JSONObject, open: Int) {
         var afterMember = false
@@ -112,6 +156,7 @@ extension RepairScanner {
                 afterMember = false
                 continue
             }
+            let commaBefore = !afterMember
             afterMember = true
             if c == UInt8(ascii: "]") {
                 if enclosingExpects(c) {
@@ -137,6 +182,11 @@ extension RepairScanner {
                 continue
             }
             let keyStart = position
+            if c == UInt8(ascii: "\""), byte(at: position + 1) == c, byte(at: position + 2) == c, byte(at: position + 3) == c {
+                edit(.removedGarbage, "removed stray quotes \"\"\"\"", at: position)
+                position += 4
+                continue
+            }
             let key: String
             if quoteLength(at: position) > 0 {
                 key = parseKeyString()
@@ -202,8 +252,23 @@ extension RepairScanner {
                 continue
             }
             readingMemberValue = true
-            members[key] = parseValue()
+            let value = parseValue()
             readingMemberValue = false
+            if let earlier = members.appendIfAbsent(key, value) {
+                let quoted = JSONSerializer.quoted(key)
+                if earlier == value, commaBefore {
+                    edit(.repeatedKey, "dropped a repetition of the member {}", subject: quoted, at: keyStart)
+                } else if openClosers.count >= 2, openClosers[openClosers.count - 2] == UInt8(ascii: "]") {
+                    // `[{"name": "a", "name": "b"}]`: the key repeats, so the next record began (`}, {` left out).
+                    // (A repetition of the same member after a plain comma is dropped instead.)
+                    edit(.repeatedKey, "the key {} repeats: started the next object there", subject: quoted, at: keyStart)
+                    pendingRecord = (key, value)
+                    return
+                } else {
+                    edit(.repeatedKey, "the key {} repeats: kept its last value", subject: quoted, at: keyStart)
+                    members[key] = value
+                }
+            }
             skipWhitespaceAndComments()
             if let after = current, after != UInt8(ascii: ","), after != UInt8(ascii: "}"),
                 after != UInt8(ascii: "]") || !enclosingExpects(after)
@@ -257,9 +322,11 @@ extension RepairScanner {
         return key
     }
 
-    mutating func parseArray(closing: UInt8) -> JSONValue {
+    /// An array up to its closer; `openerMissing` when the `[` was left
+    /// out and reading starts at the first element.
+    mutating func parseArray(closing: UInt8, openerMissing: Bool = false) -> JSONValue {
         let open = position
-        position += 1
+        if !openerMissing { position += 1 }
         depth += 1
         defer { depth -= 1 }
         openClosers.append(closing)
@@ -306,6 +373,14 @@ extension RepairScanner {
                 position += 3
                 continue
             }
+            if closing == UInt8(ascii: "]"), !elements.isEmpty, c != UInt8(ascii: "["),
+                elements.allSatisfy({ if case .array = $0 { true } else { false } }), lostOpeningBracket()
+            {
+                // `[["a", "b"], "c", "d"], ["e"]]`: a row whose [ was left out.
+                edit(.closedContainer, "added the missing [ of a row")
+                elements.append(parseArray(closing: closing, openerMissing: true))
+                continue
+            }
             readEmptyCutOff = false
             let value = c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
                 ? .string(parseString(terminators: RepairScanner.elementStringTerminators, enclosingCloser: closing)) : parseValue()
@@ -324,11 +399,90 @@ extension RepairScanner {
                 continue
             }
             elements.append(value)
+            while let record = pendingRecord {
+                pendingRecord = nil
+                elements.append(parseRecord(startingWith: record))
+                skipWhitespaceAndComments()
+            }
             if let next = current, next != UInt8(ascii: ","), next != closing, next != UInt8(ascii: "]"), next != UInt8(ascii: ")"),
                 next != UInt8(ascii: "}")
             {
                 edit(.insertedComma, "inserted a missing comma")
             }
         }
+    }
+
+    /// The JSON in a string that is one ```json … ``` block (a model that
+    /// wrapped a nested value in fences), when it parses as JSON.
+    func fencedJSON(in text: String) -> JSONValue? {
+        guard text.utf8.first == UInt8(ascii: "`"), text.utf8.count > 10, text.hasPrefix("```json"), text.hasSuffix("```") else { return nil }
+        let body = text.utf8.dropFirst(7).dropLast(3)
+        return Array(body).withUnsafeBytes { JSONParser().parseIfValid($0) }
+    }
+
+    /// Whether the scalars from here on end in a `]` followed by `, [`,
+    /// and a `]` later closes more than was opened after it and is followed
+    /// by the closer of the container around this array: in an array of
+    /// arrays, a row that lost its `[`. The look-ahead spends
+    /// ``lookaheadBudget``; once it is spent the answer is no.
+    mutating func lostOpeningBracket() -> Bool {
+        var index = position
+        defer { lookaheadBudget -= index - position }
+        while index < limit, lookaheadBudget > index - position {
+            let c = input[index]
+            if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") || c == UInt8(ascii: ":") { return false }
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                index = endOfQuoted(from: index)
+            } else if c == UInt8(ascii: "]") {
+                index += 1
+                while index < limit, RepairScanner.isSpace(input[index]) { index += 1 }
+                guard index < limit, input[index] == UInt8(ascii: ",") else { return false }
+                index += 1
+                while index < limit, RepairScanner.isSpace(input[index]) { index += 1 }
+                guard index < limit, input[index] == UInt8(ascii: "[") else { return false }
+                guard let extra = unopenedCloser(from: &index, budget: lookaheadBudget) else { return false }
+                // The container around this array must end right after that `]`
+                // (the text, when this array is the outermost).
+                var after = extra + 1
+                while after < limit, RepairScanner.isSpace(input[after]) { after += 1 }
+                if openClosers.count < 2 { return after >= limit }
+                return after < limit && input[after] == openClosers[openClosers.count - 2]
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The index after the quoted text that starts at `index` (to its
+    /// closing quote, backslash escapes skipped).
+    func endOfQuoted(from index: Int) -> Int {
+        let quote = input[index]
+        var end = index + 1
+        while end < limit, input[end] != quote {
+            if input[end] == UInt8(ascii: "\\") { end += 1 }
+            end += 1
+        }
+        return end
+    }
+
+    /// From `index` on, the `]` that closes more than was opened after
+    /// `index` (before a `}` at the same level, the end, or `budget` bytes);
+    /// `index` is left where the scan stopped.
+    func unopenedCloser(from index: inout Int, budget: Int) -> Int? {
+        let start = index
+        var depth = 0
+        while index < limit, index - start < budget {
+            let c = input[index]
+            switch c {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): index = endOfQuoted(from: index)
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth == 0 { return c == UInt8(ascii: "]") ? index : nil }
+                depth -= 1
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 }

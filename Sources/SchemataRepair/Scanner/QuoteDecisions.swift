@@ -14,11 +14,15 @@ enum StringContext {
 }
 
 /// The brackets opened and not yet closed inside a string's text, found
-/// lazily (each byte is looked at once however often it is asked).
+/// lazily (each byte is looked at once however often it is asked). The
+/// open brackets are a bit stack in one word (no allocation per string);
+/// past 64 levels only the innermost 64 are told apart.
 struct BracketBalance {
     /// How far the text has been looked at.
     var scanned: Int
-    private var open: [UInt8] = []
+    /// One bit per open bracket, innermost lowest: 1 for `[`, 0 for `{`.
+    private var kinds: UInt64 = 0
+    private var depth = 0
 
     init(scanned: Int) {
         self.scanned = scanned
@@ -29,14 +33,29 @@ struct BracketBalance {
     mutating func innermostOpen(upTo end: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt8? {
         while scanned < end {
             switch input[scanned] {
-            case UInt8(ascii: "{"), UInt8(ascii: "["): open.append(input[scanned])
-            case UInt8(ascii: "}"): if open.last == UInt8(ascii: "{") { open.removeLast() }
-            case UInt8(ascii: "]"): if open.last == UInt8(ascii: "[") { open.removeLast() }
+            case UInt8(ascii: "{"): push(0)
+            case UInt8(ascii: "["): push(1)
+            case UInt8(ascii: "}"): if innermost == UInt8(ascii: "{") { pop() }
+            case UInt8(ascii: "]"): if innermost == UInt8(ascii: "[") { pop() }
             default: break
             }
             scanned += 1
         }
-        return open.last
+        return innermost
+    }
+
+    private var innermost: UInt8? {
+        depth == 0 ? nil : kinds & 1 == 1 ? UInt8(ascii: "[") : UInt8(ascii: "{")
+    }
+
+    private mutating func push(_ kind: UInt64) {
+        kinds = kinds << 1 | kind
+        depth += 1
+    }
+
+    private mutating func pop() {
+        kinds >>= 1
+        depth -= 1
     }
 }
 
@@ -48,13 +67,20 @@ extension RepairScanner {
     /// `{"k": 1}`) and comes before a word. Its partner is then text too.
     /// The start of the next member after a lost closing quote
     /// (`"first, "b": 2`) does not count.
+    @inline(__always)
     func opensQuotation(at index: Int, length: Int, contentStart: Int) -> Bool {
         guard index > contentStart, index + length < limit else { return false }
         let before = input[index - 1]
-        let after = input[index + length]
         guard before == 0x20 || before == 0x09 || before == 0x0A || before == UInt8(ascii: "(") || before == UInt8(ascii: "{")
             || before == UInt8(ascii: "[") || before == UInt8(ascii: ",")
         else { return false }
+        return opensQuotationAfterSeparator(at: index, length: length, contentStart: contentStart)
+    }
+
+    /// The rest of ``opensQuotation(at:length:contentStart:)``, once the
+    /// quote follows a space or an opening bracket.
+    func opensQuotationAfterSeparator(at index: Int, length: Int, contentStart: Int) -> Bool {
+        let after = input[index + length]
         guard !RepairScanner.isSpace(after), quoteLength(at: index + length) == 0,
             !RepairScanner.valueStringTerminators.contains(after)
         else { return false }

@@ -43,10 +43,17 @@ struct RepairScanner {
     /// Whether the value just read was cut off before it had any content
     /// (`[{]`, `["`, `[-`): an array drops such an element.
     var readEmptyCutOff = false
+    /// A member that starts the next object of an array: its key repeated
+    /// a key of the object being read (`[{"a": 1, "a": 2}]`).
+    var pendingRecord: (key: String, value: JSONValue)?
+    /// Bytes that look-ahead heuristics spanning lines may still read (a
+    /// few times the input): hostile input cannot make them quadratic.
+    var lookaheadBudget: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         input = bytes
         limit = bytes.count
+        lookaheadBudget = 8 * bytes.count + 65_536
         self.maximumDepth = maximumDepth
     }
 

@@ -34,6 +34,9 @@ extension RepairScanner {
         let contentStart = position
         var balance = BracketBalance(scanned: contentStart)
         var bytes: [UInt8]?
+        // Where the decoded text stood right after an escaped backslash: a
+        // quote there (`\\"`, `\\\"`) was escaped one level too many.
+        var escapedBackslashEnd = -1
         func result(_ end: Int) -> String {
             if let bytes { return String(decoding: bytes, as: UTF8.self) }
             return String(decoding: input[contentStart..<end], as: UTF8.self)
@@ -57,8 +60,12 @@ extension RepairScanner {
                 case UInt8(ascii: "f"): bytes!.append(0x0C)
                 case UInt8(ascii: "u"):
                     appendUnicodeEscape(into: &bytes!)
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "`"), 0x80...0xFF:
+                case UInt8(ascii: "\\"):
+                    bytes!.append(escaped)
+                    escapedBackslashEnd = bytes!.count
+                case UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "`"), 0x80...0xFF:
                     // A quote (typographic ones included) escaped with a backslash.
+                    if escaped == UInt8(ascii: "\""), bytes!.count == escapedBackslashEnd { dropOverEscapingBackslash(&bytes!) }
                     bytes!.append(escaped)
                 default:
                     // `\s`, `\(`, `\le`: not a JSON escape, so the backslash was meant as text.
@@ -73,7 +80,8 @@ extension RepairScanner {
                 // Closing only if a delimiter (or the end) follows.
                 var look = position + closerLength
                 while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
-                let commentFollows = starts(with: "//", at: look) || starts(with: "/*", at: look)
+                let commentFollows = look < limit && input[look] == UInt8(ascii: "/")
+                    && (byte(at: look + 1) == UInt8(ascii: "/") || byte(at: look + 1) == UInt8(ascii: "*"))
                 // `""value""`: the doubled closing quote of a doubled opener.
                 if doubledOpener, closerLength == 1, byte(at: position + 1) == input[open] {
                     var after = position + 2
@@ -116,6 +124,7 @@ extension RepairScanner {
                 }
                 edit(.escapedCharacter, "escaped a quote inside a string")
                 repairedInside = true
+                if bytes != nil, bytes!.count == escapedBackslashEnd { dropOverEscapingBackslash(&bytes!) }
                 bytes?.append(contentsOf: input[position..<position + closerLength])
                 position += closerLength
                 continue
@@ -367,5 +376,12 @@ extension RepairScanner {
             look += 1
         }
         return look > start && look < limit && input[look] == UInt8(ascii: ":")
+    }
+
+    /// Removes the backslash (decoded from `\\`) before a quote: JSON text
+    /// inside a string escaped once too often (`{\\"key\\\":…}`).
+    mutating func dropOverEscapingBackslash(_ bytes: inout [UInt8]) {
+        bytes.removeLast()
+        edit(.escapedCharacter, "dropped a backslash that escaped a quote once too often")
     }
 }
