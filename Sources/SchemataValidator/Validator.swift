@@ -97,10 +97,29 @@ public struct Validator: Sendable {
     }
 
     /// Whether the instance is valid (stops at the first failure).
-    public func isValid(_ instance: JSONDocument) -> Bool {
+    public func isValid(_ instance: borrowing JSONDocument) -> Bool {
         guard !instance.nodes.isEmpty else { return false }
         return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
             $0.validate(box.root, instance.rootIndex)
+        }
+    }
+
+    /// Whether each of many instances is valid, in order: the batch form
+    /// of ``isValid(_:)-(JSONDocument)``, which reads each document in
+    /// place (copying a document out of an array costs reference counting
+    /// that, for small instances, rivals validating them).
+    public func validity(of instances: [JSONDocument]) -> [Bool] {
+        instances.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return (0..<buffer.count).map { index in isValid(at: base + index) }
+        }
+    }
+
+    /// Whether the document at `pointer` is valid, read in place.
+    func isValid(at pointer: UnsafePointer<JSONDocument>) -> Bool {
+        guard !pointer.pointee.nodes.isEmpty else { return false }
+        return Evaluation.with(box, documentAt: pointer, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
+            $0.validate(box.root, 0)
         }
     }
 

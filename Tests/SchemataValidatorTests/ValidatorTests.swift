@@ -35,6 +35,15 @@ import Testing
         #expect(!found.contains { $0.keywordLocation.description == "/anyOf/0/type" })
     }
 
+    @Test func batchValidityMatchesOneByOne() throws {
+        let checker = try validator(##"{"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}"##)
+        let texts = [##"{"n": 1}"##, ##"{"n": "1"}"##, "[]", ##"{"m": 2}"##, ##"{"n": 2.0}"##]
+        let documents = try texts.map { try JSONParser().parseDocument(Array($0.utf8)) }
+        #expect(checker.validity(of: documents) == [true, false, false, false, true])
+        #expect(checker.validity(of: documents) == documents.map { checker.isValid($0) })
+        #expect(checker.validity(of: []) == [])
+    }
+
     @Test func exactNumbers() throws {
         let multiple = try validator(##"{"multipleOf": 0.1}"##)
         #expect(multiple.isValid(try JSONValue(parsing: "0.3")))

@@ -58,7 +58,7 @@ struct Evaluation {
 
     /// Runs `body` with an evaluation of `document` against `program`.
     static func with<R>(
-        _ program: ProgramBox, _ document: JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false,
+        _ program: ProgramBox, _ document: borrowing JSONDocument, maximumDepth: Int, collectsErrors: Bool, recordsPasses: Bool = false,
         _ body: (inout Evaluation) -> R
     ) -> R {
         withUnsafePointer(to: document) { documentPointer in
@@ -69,6 +69,22 @@ struct Evaluation {
                         collectsErrors: collectsErrors, recordsPasses: recordsPasses)
                     return body(&evaluation)
                 }
+            }
+        }
+    }
+
+    /// ``with(_:_:maximumDepth:collectsErrors:recordsPasses:_:)`` for a
+    /// document read in place through `pointer`.
+    static func with<R>(
+        _ program: ProgramBox, documentAt pointer: UnsafePointer<JSONDocument>, maximumDepth: Int, collectsErrors: Bool,
+        _ body: (inout Evaluation) -> R
+    ) -> R {
+        pointer.pointee.nodes.withUnsafeBufferPointer { tape in
+            pointer.pointee.arena.withUnsafeBufferPointer { arena in
+                var evaluation = Evaluation(
+                    program: program, document: pointer, tape: tape, arena: arena, maximumDepth: maximumDepth,
+                    collectsErrors: collectsErrors)
+                return body(&evaluation)
             }
         }
     }
