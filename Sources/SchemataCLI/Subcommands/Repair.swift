@@ -51,9 +51,9 @@ extension SchemataCommand {
             if let schema {
                 let schemaValue = try InputFile.readJSON(schema, role: "schema").value
                 do {
-                    var repairer = try SchemaGuidedRepairer(schema: schemaValue, strict: strict)
-                    repairer.repairer.streamStable = streamStable
-                    result = repairer.repair(text)
+                    var textRepairer = JSONRepairer()
+                    textRepairer.streamStable = streamStable
+                    result = try SchemaGuidedRepairer(schema: schemaValue, strict: strict, repairer: textRepairer).repair(text)
                 } catch {
                     throw CommandFailure.usage("schema: \(error)")
                 }

@@ -37,11 +37,13 @@ public final class SchemaGuidedRepairer {
 
     private let coercer: SchemaCoercer
     /// The text repairer used before fitting (its options apply).
-    public var repairer = JSONRepairer()
+    public let repairer: JSONRepairer
 
-    /// Prepares the schema once; `strict` refuses lossy coercions.
-    public init(schema: JSONValue, strict: Bool = false) throws(SchemaCompileError) {
+    /// Prepares the schema once; `strict` refuses lossy coercions;
+    /// `repairer` carries the text repair's options (e.g. `streamStable`).
+    public init(schema: JSONValue, strict: Bool = false, repairer: JSONRepairer = JSONRepairer()) throws(SchemaCompileError) {
         coercer = try SchemaCoercer(schema: schema, strict: strict)
+        self.repairer = repairer
     }
 
     /// Repairs `text` and fits it to the schema.
