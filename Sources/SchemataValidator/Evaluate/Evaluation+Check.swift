@@ -34,20 +34,32 @@ extension Evaluation {
 
     @inline(__always)
     func typeMatches(_ instance: Int, _ types: JSONTypeSet, literalIntegers: Bool) -> Bool {
-        switch tape[instance].kind {
-        case .null: return types.contains(.null)
-        case .true, .false: return types.contains(.boolean)
-        case .integer: return types.contains(.integer) || types.contains(.number)
-        case .decimal:
-            if types.contains(.number) { return true }
-            guard types.contains(.integer) else { return false }
-            if literalIntegers {
-                return !bytes(instance).contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
-            }
-            return number(instance).isInteger
-        case .string, .key: return types.contains(.string)
-        case .array: return types.contains(.array)
-        case .object: return types.contains(.object)
+        let kind = tape[instance].kind
+        // One table lookup and a mask: no jump table on the hot path.
+        if Evaluation.certainTypes(of: kind) & types.rawValue != 0 { return true }
+        guard kind == .decimal, types.contains(.integer) else { return false }
+        // A decimal literal is an integer when its value is (`1.0`), or, for
+        // drafts that count literals (`literalIntegers`), when it has no
+        // fraction or exponent.
+        if literalIntegers {
+            return !bytes(instance).contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+        }
+        return number(instance).isInteger
+    }
+
+    /// The types a node of `kind` has without looking at its value (a
+    /// decimal may also be an integer, which ``typeMatches(_:_:literalIntegers:)``
+    /// checks). Constant cases: the compiler makes this a table lookup.
+    @inline(__always)
+    static func certainTypes(of kind: TapeKind) -> UInt8 {
+        switch kind {
+        case .null: return JSONTypeSet.null.rawValue
+        case .false, .true: return JSONTypeSet.boolean.rawValue
+        case .integer: return JSONTypeSet.integer.rawValue | JSONTypeSet.number.rawValue
+        case .decimal: return JSONTypeSet.number.rawValue
+        case .string, .key: return JSONTypeSet.string.rawValue
+        case .array: return JSONTypeSet.array.rawValue
+        case .object: return JSONTypeSet.object.rawValue
         }
     }
 
