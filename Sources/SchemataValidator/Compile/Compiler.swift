@@ -37,6 +37,7 @@ struct Compiler {
 
     /// Compiles the schema at `root` and everything it references.
     mutating func compile(root: SchemaLocation) throws(SchemaCompileError) -> Program {
+        memo.reserveCapacity(registry.contexts.count)
         let rootIndex = node(for: root)
         drain()
         resolveDynamicReferences()

@@ -11,6 +11,40 @@ enum KeywordCatalog {
         return tables
     }()
 
+    /// How a keyword holds subschemas (`items` may hold one or an array).
+    struct Role: OptionSet {
+        let rawValue: UInt8
+        static let single = Role(rawValue: 1)
+        static let array = Role(rawValue: 2)
+        static let map = Role(rawValue: 4)
+    }
+
+    /// Each draft's subschema keywords with their roles: one hash per
+    /// keyword where the three sets would take three.
+    static func roles(in draft: Draft) -> [String: Role] {
+        switch draft {
+        case .draft4: return draft4Roles
+        case .draft6: return draft6Roles
+        case .draft7: return draft7Roles
+        case .draft2019_09: return draft2019Roles
+        case .draft2020_12: return draft2020Roles
+        }
+    }
+
+    private static let draft4Roles = makeRoles(.draft4)
+    private static let draft6Roles = makeRoles(.draft6)
+    private static let draft7Roles = makeRoles(.draft7)
+    private static let draft2019Roles = makeRoles(.draft2019_09)
+    private static let draft2020Roles = makeRoles(.draft2020_12)
+
+    private static func makeRoles(_ draft: Draft) -> [String: Role] {
+        var roles: [String: Role] = [:]
+        for keyword in singleSchemaKeywords(draft) { roles[keyword, default: []].insert(.single) }
+        for keyword in schemaArrayKeywords(draft) { roles[keyword, default: []].insert(.array) }
+        for keyword in schemaMapKeywords(draft) { roles[keyword, default: []].insert(.map) }
+        return roles
+    }
+
     /// Keywords whose value is one subschema.
     static func singleSchemaKeywords(_ draft: Draft) -> Set<String> {
         var keywords: Set<String> = ["additionalProperties", "not"]

@@ -72,25 +72,26 @@ struct ResourceScanner {
             if draft == .draft2019_09, schema["$recursiveAnchor"] == .bool(true) {
                 registry.setRecursiveAnchor(resource: resourceNumber)
             }
-            let catalog = KeywordCatalog.tables[draft]!
-            let single = catalog.single
-            let arrays = catalog.arrays
-            let maps = catalog.maps
+            let roles = KeywordCatalog.roles(in: draft)
             for (keyword, value) in schema {
-                if single.contains(keyword), value.kind == .object || value.kind == .boolean {
+                guard let role = roles[keyword] else { continue }
+                if role.contains(.single), value.kind == .object || value.kind == .boolean {
                     stack.append(Item(value: value, pointer: item.pointer.appending(keyword), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                 }
-                if arrays.contains(keyword), case .array(let elements) = value {
+                if role.contains(.array), case .array(let elements) = value {
+                    let keywordPointer = item.pointer.appending(keyword)
                     for (index, element) in elements.enumerated() {
-                        stack.append(Item(value: element, pointer: item.pointer.appending(keyword).appending(index: index), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, pointer: keywordPointer.appending(index: index), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
-                if maps.contains(keyword), case .object(let members) = value {
+                if role.contains(.map), case .object(let members) = value {
+                    let keywordPointer = item.pointer.appending(keyword)
                     for (name, element) in members where element.kind == .object || element.kind == .boolean {
-                        stack.append(Item(value: element, pointer: item.pointer.appending(keyword).appending(name), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, pointer: keywordPointer.appending(name), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
             }
         }
     }
+
 }
