@@ -2,8 +2,9 @@
 /// Schema's `pattern`, `patternProperties` and `format: regex` use it.
 ///
 /// Patterns without backreferences or lookaround — nearly all schema
-/// patterns — run on an NFA simulation in time linear in the input, so
-/// `^(a+)+$` cannot be used for ReDoS. The others run on a backtracking
+/// patterns — run in time linear in the input, so `^(a+)+$` cannot be used
+/// for ReDoS: on a deterministic byte automaton built at compile time, or,
+/// for patterns whose automaton would be too large, on an NFA simulation. The others run on a backtracking
 /// matcher with a step budget; ``usesBacktracking`` says which.
 public struct ECMARegex: Sendable {
     /// The pattern as written.
@@ -15,6 +16,9 @@ public struct ECMARegex: Sendable {
     /// Patterns that are a plain string, optionally anchored, are matched by
     /// comparing bytes.
     let literal: LiteralPattern?
+    /// The deterministic byte automaton, for regular patterns of moderate
+    /// size: a search is then one table lookup per byte.
+    let dfa: ByteDFA?
 
     /// Steps the backtracking matcher may take per search.
     public static let backtrackingBudget = 1_000_000
@@ -41,6 +45,7 @@ public struct ECMARegex: Sendable {
         source = pattern
         nfa = node.needsBacktracking ? nil : NFAMatcher(program: program)
         literal = LiteralPattern(node)
+        dfa = literal == nil ? ByteDFA.forSearch(node) : nil
         self.node = node
         matchLength = MatchLength.of(node)
     }
@@ -69,6 +74,9 @@ public struct ECMARegex: Sendable {
     public static func search(_ regex: UnsafePointer<ECMARegex>, utf8 bytes: UnsafeBufferPointer<UInt8>) -> SearchResult {
         if let matched = regex.pointee.literal?.matches(bytes) {
             return matched ? .match : .noMatch
+        }
+        if let dfa = regex.pointee.dfa {
+            return dfa.search(bytes) ? .match : .noMatch
         }
         // Decode to code points in temporary storage (at most one per byte).
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, bytes.count)) { buffer in

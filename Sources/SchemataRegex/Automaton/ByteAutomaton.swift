@@ -48,7 +48,13 @@ public struct ByteAutomaton: Sendable {
     /// The automaton of a pattern, or `nil` when it is not regular
     /// (backreferences, lookaround).
     public init?(_ regex: ECMARegex, mode: Mode = .search) {
-        guard let node = regex.node, !node.needsBacktracking else { return nil }
+        guard let node = regex.node else { return nil }
+        self.init(node: node, mode: mode)
+    }
+
+    /// The automaton of a parsed pattern (see ``init(_:mode:)``).
+    init?(node: RegexNode, mode: Mode) {
+        guard !node.needsBacktracking else { return nil }
         start = newState()
         var current = start
         let anchoredAtStart: Bool

@@ -1,4 +1,5 @@
 import SchemataJSON
+import SchemataRegex
 
 /// Options for compiling a schema.
 public struct ValidatorOptions: Sendable {
@@ -81,6 +82,9 @@ struct Compiler {
         let relative = relativeLocation(location, context)
         return relative.base + relative.pointer.uriFragment
     }
+
+    /// Compiled patterns by source text.
+    var regexCache: [String: ECMARegex] = [:]
 
     /// Resolved `$ref` targets by absolute URI text.
     var referenceCache: [String: SchemaLocation] = [:]

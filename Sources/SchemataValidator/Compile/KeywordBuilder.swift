@@ -72,8 +72,12 @@ struct KeywordBuilder {
     }
 
     mutating func regex(_ pattern: String, _ keyword: String) -> ECMARegex? {
+        // A schema repeats its patterns (FHIR: 16 patterns in ~400 places): compile each once.
+        if let compiled = compiler.pointee.regexCache[pattern] { return compiled }
         do {
-            return try ECMARegex(pattern)
+            let compiled = try ECMARegex(pattern)
+            compiler.pointee.regexCache[pattern] = compiled
+            return compiled
         } catch {
             problem(keyword, "invalid regular expression \(JSONSerializer.quoted(pattern)): \(error.message)")
             return nil
