@@ -183,7 +183,8 @@ import Testing
 }
 
 /// Fused object shapes (properties, required, patternProperties,
-/// additionalProperties: false in one pass) against the full evaluation.
+/// additionalProperties false or a schema, in one pass) against the full
+/// evaluation.
 @Suite struct ObjectShapeAgreementTests {
     static let schemas: [JSONValue] = [
         ["type": "object", "properties": ["a": ["type": "integer"], "b": ["type": "string"]], "required": ["a"], "additionalProperties": false],
@@ -191,9 +192,13 @@ import Testing
         ["type": "object", "properties": ["a": ["minimum": 2]], "patternProperties": ["^x-": ["type": "string"], "a": ["type": "number"]],
          "additionalProperties": false],
         ["properties": ["a": ["type": "object", "properties": ["b": ["type": "null"]], "additionalProperties": false]]],
+        // additionalProperties as a schema: unnamed members, and required names no property describes.
+        ["type": "object", "properties": ["a": ["type": "integer"]], "additionalProperties": ["type": "string"], "required": ["a", "z"]],
+        ["properties": ["a": ["type": "integer"]], "patternProperties": ["^x-": ["type": "null"]], "additionalProperties": ["type": "number"]],
+        ["properties": ["a": true], "patternProperties": ["^x": ["type": "null"]], "additionalProperties": ["type": "object"], "required": ["z"]],
     ]
 
-    @Test(arguments: 0..<4)
+    @Test(arguments: 0..<7)
     func fastAndFullEvaluationAgree(_ which: Int) throws {
         let validator = try Validator(schema: Self.schemas[which])
         var generator = SystemRandomNumberGenerator()

@@ -97,6 +97,9 @@ struct FlatProgram: Sendable {
         var requiredMask: UInt64
         /// `additionalProperties: false`.
         var closed: Bool
+        /// The `additionalProperties` schema for members no property or
+        /// pattern names (`-1`: none, or `false`, which is ``closed``).
+        var additional: Int32 = -1
         /// `type: object` (otherwise a non-object passes).
         var requiresObject: Bool
         /// `patternProperties` entries (in `patternEntries`).
@@ -365,6 +368,7 @@ extension FlatProgram {
             var patterns: Range<Int> = 0..<0
             var additionalPatterns = 0
             var closed = false
+            var additional: Int32 = -1
             var requiresObject = false
             var other = false
             for pc in Int(info.first)..<Int(info.first + info.count) {
@@ -381,6 +385,9 @@ extension FlatProgram {
                 case .additionalProperties where isAlwaysFalse(Int(instruction.a)):
                     closed = true
                     additionalPatterns = Int(instruction.e)
+                case .additionalProperties:
+                    additional = instruction.a
+                    additionalPatterns = Int(instruction.e)
                 default:
                     other = true
                 }
@@ -393,9 +400,10 @@ extension FlatProgram {
                 if let position = list.firstIndex(where: { sameName($0.name, name) }) {
                     mask |= 1 << UInt64(position)
                 } else {
-                    // Required but not described: only allowed when the object is open.
-                    guard !closed, list.count < 64 else { other = true; break }
-                    list.append(Entry(name: name, node: -1))
+                    // Required but not described: only allowed when the object is open;
+                    // `additionalProperties` then checks it (unless a pattern might instead).
+                    guard !closed, list.count < 64, additional < 0 || patterns.isEmpty else { other = true; break }
+                    list.append(Entry(name: name, node: additional))
                     mask |= 1 << UInt64(list.count - 1)
                 }
             }
@@ -403,7 +411,8 @@ extension FlatProgram {
             let start = Int32(shapeEntries.count)
             shapeEntries.append(contentsOf: list)
             objectShapes.append(ObjectShape(
-                entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, requiresObject: requiresObject,
+                entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, additional: additional,
+                requiresObject: requiresObject,
                 patternsStart: Int32(patterns.lowerBound), patternsCount: Int32(patterns.count)))
             nodes[index].objectShape = Int32(objectShapes.count - 1)
         }

@@ -209,7 +209,15 @@ struct Evaluation {
                     }
                 }
                 if matched < 0 {
-                    if shape.closed && !patternMatched { return false }
+                    if !patternMatched {
+                        if shape.closed { return false }
+                        if shape.additional >= 0 {
+                            depth += 1
+                            let ok = validate(Int(shape.additional), value)
+                            depth -= 1
+                            if !ok { return false }
+                        }
+                    }
                 } else {
                     seen |= 1 << UInt64(matched)
                     let subschema = Int(hot.shapeEntries[first + matched].node)
