@@ -137,7 +137,11 @@ struct Evaluation {
             var pc = Int(info.first)
             let end = pc + Int(info.count)
             while pc < end {
-                if !check(pc, node: node, instance, &none) {
+                // `$ref` (the commonest applicator) goes straight to its target.
+                let instruction = hot.instructions[pc]
+                let ok = instruction.opcode == .ref
+                    ? validate(Int(instruction.a), instance, &none) : check(pc, node: node, instance, &none)
+                if !ok {
                     valid = false
                     break
                 }
