@@ -86,6 +86,15 @@ struct Compiler {
     /// Compiled patterns by source text.
     var regexCache: [String: ECMARegex] = [:]
 
+    /// A `$ref` as written, in the resource that holds it.
+    struct WrittenReference: Hashable {
+        var resource: Int
+        var text: String
+    }
+
+    /// Resolved `$ref` targets by the text written in a resource.
+    var writtenReferences: [WrittenReference: SchemaLocation] = [:]
+
     /// Resolved `$ref` targets by absolute URI text.
     var referenceCache: [String: SchemaLocation] = [:]
 

@@ -85,6 +85,16 @@ struct KeywordBuilder {
     }
 
     mutating func reference(_ text: String) -> SchemaLocation? {
+        // The same `$ref` text in the same resource means the same target:
+        // skip parsing and resolving it again (FHIR has ~10,000 of them).
+        let written = Compiler.WrittenReference(resource: context.resource, text: text)
+        if let known = compiler.pointee.writtenReferences[written] { return known }
+        let location = resolveReference(text)
+        if let location { compiler.pointee.writtenReferences[written] = location }
+        return location
+    }
+
+    mutating func resolveReference(_ text: String) -> SchemaLocation? {
         let target = URIReference(text).resolved(against: context.baseURI)
         let key = target.description
         if let cached = compiler.pointee.referenceCache[key] { return cached }
