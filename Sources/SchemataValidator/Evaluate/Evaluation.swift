@@ -137,10 +137,15 @@ struct Evaluation {
             var pc = Int(info.first)
             let end = pc + Int(info.count)
             while pc < end {
-                // `$ref` (the commonest applicator) goes straight to its target.
+                // `$ref` and `type` (the commonest instructions) without the dispatch.
                 let instruction = hot.instructions[pc]
-                let ok = instruction.opcode == .ref
-                    ? validate(Int(instruction.a), instance, &none) : check(pc, node: node, instance, &none)
+                let ok: Bool
+                switch instruction.opcode {
+                case .ref: ok = validate(Int(instruction.a), instance, &none)
+                case .type:
+                    ok = typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: instruction.a)), literalIntegers: instruction.b != 0)
+                default: ok = check(pc, node: node, instance, &none)
+                }
                 if !ok {
                     valid = false
                     break
