@@ -226,7 +226,8 @@ import Testing
 }
 
 /// Tagged unions (`anyOf`/`oneOf` dispatched on a string tag) against the
-/// full evaluation, including tags listed twice and branches behind `$ref`.
+/// full evaluation, including tags listed twice, branches behind `$ref`,
+/// nested unions, and branches the tag cannot decide.
 @Suite struct TaggedUnionAgreementTests {
     static let schemas: [JSONValue] = [
         ["oneOf": [
@@ -239,14 +240,38 @@ import Testing
             ["properties": ["kind": ["const": "a"], "x": ["minimum": 3]]],
             ["properties": ["kind": ["type": "string", "enum": ["e"]]], "additionalProperties": false],
         ]],
+        // Branches the tag cannot decide (they run for every tag, non-strings
+        // included), a nested union whose tags count for its branch (one tag
+        // twice in it), and a branch whose type excludes objects.
+        ["oneOf": [
+            ["properties": ["kind": ["const": "a"], "x": ["type": "integer"]]],
+            ["oneOf": [["properties": ["kind": ["const": "b"]]], ["properties": ["kind": ["enum": ["b", "c"]], "y": ["type": "null"]]]]],
+            ["properties": ["kind": ["not": ["enum": ["a", "b"]]]], "required": ["z"]],
+            ["type": "integer"],
+            ["required": ["q"], "properties": ["q": ["type": "boolean"]]],
+        ]],
+        ["anyOf": [
+            ["properties": ["kind": ["const": "d"]], "required": ["x"]],
+            ["anyOf": [["properties": ["kind": ["const": "e"]]], ["properties": ["kind": ["const": "a"], "q": ["type": "string"]]]]],
+            ["properties": ["x": ["minimum": 4]], "required": ["x"]],
+            ["type": "array"],
+        ]],
     ]
 
-    @Test(arguments: 0..<2)
+    @Test func unionsWithUndecidedBranchesGetATable() throws {
+        let program = try Validator(schema: Self.schemas[2]).box.program
+        let table = try #require(program.discriminators.first)
+        // Branches 2 and 4 run for every tag; 0, 1 (nested) and 3 (an integer) are decided by it.
+        #expect(program.discriminatorAlways[Int(table.alwaysStart)..<Int(table.alwaysStart + table.alwaysCount)] == [2, 4])
+        #expect(Set(program.discriminatorValues.map(\.branch)) == [0, 1])
+    }
+
+    @Test(arguments: 0..<4)
     func fastAndFullEvaluationAgree(_ which: Int) throws {
         let validator = try Validator(schema: Self.schemas[which])
         var generator = SystemRandomNumberGenerator()
         let tags: [JSONValue] = ["a", "b", "c", "d", "e", 1, .null]
-        let values: [JSONValue] = [1, 5, "s", .null, true]
+        let values: [JSONValue] = [1, 5, "s", .null, true, false]
         for _ in 0..<600 {
             var members: [(String, JSONValue)] = []
             if Int.random(in: 0..<5, using: &generator) > 0 { members.append(("kind", tags.randomElement(using: &generator)!)) }

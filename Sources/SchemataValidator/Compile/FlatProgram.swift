@@ -72,13 +72,20 @@ struct FlatProgram: Sendable {
         var objectShape: Int32 = -1
     }
 
-    /// An `anyOf`/`oneOf` whose branches each give one property a string
-    /// `const` or `enum` (a tagged union): when an object has that property,
-    /// only the branches listing its value can pass, so only they run.
+    /// An `anyOf`/`oneOf` whose branches give one property string tags (a
+    /// tagged union): when an object has that property, only the branches
+    /// listing its value can pass, so only they run — with the branches
+    /// that cannot be told by the tag (`always`), which run for every tag.
+    /// A branch's tags come from its `const`/`enum` on the property, from a
+    /// nested union of tagged branches, or are none when its `type`
+    /// excludes objects.
     struct Discriminator: Sendable {
         var property: Name
         var valuesStart: Int32
         var valuesCount: Int32
+        /// Branch positions (in ``discriminatorAlways``) that run whatever the tag.
+        var alwaysStart: Int32 = 0
+        var alwaysCount: Int32 = 0
     }
 
     /// One tag value and the position of the branch that lists it.
@@ -147,6 +154,8 @@ struct FlatProgram: Sendable {
     /// Tag tables of `anyOf`/`oneOf` (operand c; −1 when none).
     var discriminators: [Discriminator] = []
     var discriminatorValues: [DiscriminatorValue] = []
+    /// Branch positions of tagged unions that run for every tag.
+    var discriminatorAlways: [Int32] = []
     /// Entries of object shapes (node −1: a required name with no schema).
     var shapeEntries: [Entry] = []
     var patternEntries: [PatternEntry] = []
@@ -423,24 +432,75 @@ extension FlatProgram {
         for pc in instructions.indices where instructions[pc].opcode == .anyOf || instructions[pc].opcode == .oneOf {
             instructions[pc].c = -1
             let branches = nodeLists[Int(instructions[pc].a)..<Int(instructions[pc].a + instructions[pc].b)].map(Int.init)
-            guard branches.count >= 2, let first = propertyEntries(of: branches[0]) else { continue }
-            // A property that every branch tags with string constants.
-            candidates: for entry in first {
-                var values: [DiscriminatorValue] = []
-                for (position, branch) in branches.enumerated() {
-                    guard let entries = propertyEntries(of: branch),
-                        let tagged = entries.first(where: { sameName($0.name, entry.name) }),
-                        let tags = stringTags(of: Int(tagged.node))
-                    else { continue candidates }
-                    values += tags.map { DiscriminatorValue(value: $0, branch: Int32(position)) }
+            guard branches.count >= 2 else { continue }
+            // Candidate tag properties: those the branches describe.
+            var candidates: [Name] = []
+            for branch in branches {
+                for entry in propertyEntries(of: branch) ?? [] where !candidates.contains(where: { sameName($0, entry.name) }) {
+                    candidates.append(entry.name)
                 }
+                if candidates.count >= 8 { break }
+            }
+            for property in candidates {
+                var values: [DiscriminatorValue] = []
+                var always: [Int32] = []
+                for (position, branch) in branches.enumerated() {
+                    if let tags = branchTags(branch, property: property, depth: 0) {
+                        values += tags.map { DiscriminatorValue(value: $0, branch: Int32(position)) }
+                    } else {
+                        always.append(Int32(position))
+                    }
+                }
+                // Worth it only when the tag rules some branches out.
+                guard !values.isEmpty, always.count < branches.count - 1 else { continue }
                 discriminators.append(Discriminator(
-                    property: entry.name, valuesStart: Int32(discriminatorValues.count), valuesCount: Int32(values.count)))
+                    property: property, valuesStart: Int32(discriminatorValues.count), valuesCount: Int32(values.count),
+                    alwaysStart: Int32(discriminatorAlways.count), alwaysCount: Int32(always.count)))
                 discriminatorValues += values
+                discriminatorAlways += always
                 instructions[pc].c = Int32(discriminators.count - 1)
                 break
             }
         }
+    }
+
+    /// The tags a branch can pass with, for objects that have `property`
+    /// (each listed once), or `nil` when the tag does not decide it.
+    func branchTags(_ branch: Int, property: Name, depth: Int) -> [Name]? {
+        guard depth < 8 else { return nil }
+        let node = resolvedNode(branch)
+        let info = nodes[node]
+        if let entries = propertyEntries(of: node), let tagged = entries.first(where: { sameName($0.name, property) }),
+            let tags = stringTags(of: Int(tagged.node))
+        {
+            return unique(tags)
+        }
+        let range = Int(info.first)..<Int(info.first + info.count)
+        // A branch whose type excludes objects fails every object.
+        for pc in range where instructions[pc].opcode == .type && instructions[pc].a & Int32(JSONTypeSet.object.rawValue) == 0 {
+            return []
+        }
+        // A nested union passes only through one of its branches.
+        for pc in range where instructions[pc].opcode == .anyOf || instructions[pc].opcode == .oneOf {
+            var tags: [Name] = []
+            var decided = true
+            for sub in nodeLists[Int(instructions[pc].a)..<Int(instructions[pc].a + instructions[pc].b)] {
+                guard let more = branchTags(Int(sub), property: property, depth: depth + 1) else {
+                    decided = false
+                    break
+                }
+                tags += more
+            }
+            if decided { return unique(tags) }
+        }
+        return nil
+    }
+
+    /// Names without repeats (by bytes), in first-seen order.
+    func unique(_ names: [Name]) -> [Name] {
+        var result: [Name] = []
+        for name in names where !result.contains(where: { sameName($0, name) }) { result.append(name) }
+        return result
     }
 
     /// The node a node stands for: itself, or the target of a lone `$ref`.

@@ -15,6 +15,7 @@ final class HotTables: @unchecked Sendable {
     let objectShapes: UnsafeBufferPointer<FlatProgram.ObjectShape>
     let discriminators: UnsafeBufferPointer<FlatProgram.Discriminator>
     let discriminatorValues: UnsafeBufferPointer<FlatProgram.DiscriminatorValue>
+    let discriminatorAlways: UnsafeBufferPointer<Int32>
     let shapeEntries: UnsafeBufferPointer<FlatProgram.Entry>
     let patternEntries: UnsafeBufferPointer<FlatProgram.PatternEntry>
     let nameList: UnsafeBufferPointer<FlatProgram.Name>
@@ -32,6 +33,7 @@ final class HotTables: @unchecked Sendable {
         objectShapes = HotTables.copy(program.objectShapes)
         discriminators = HotTables.copy(program.discriminators)
         discriminatorValues = HotTables.copy(program.discriminatorValues)
+        discriminatorAlways = HotTables.copy(program.discriminatorAlways)
         shapeEntries = HotTables.copy(program.shapeEntries)
         patternEntries = HotTables.copy(program.patternEntries)
         nameList = HotTables.copy(program.nameList)

@@ -99,12 +99,17 @@ extension Evaluation {
     /// The fast path of `anyOf` (no errors, no annotations).
     mutating func anyOfQuickly(_ start: Int, _ count: Int, discriminator: Int, _ instance: Int) -> Bool {
         if let tag = tagValue(discriminator, instance) {
-            // Only the branches that list this tag can pass.
-            guard let tag else { return false }
+            // Only the branches that list this tag can pass, and those the tag cannot decide.
             let table = hot.discriminators[discriminator]
-            for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
-            where keyIs(tag, hot.discriminatorValues[position].value) {
-                if validate(Int(hot.nodeLists[start + Int(hot.discriminatorValues[position].branch)]), instance) { return true }
+            if let tag {
+                for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
+                where keyIs(tag, hot.discriminatorValues[position].value) {
+                    if validate(Int(hot.nodeLists[start + Int(hot.discriminatorValues[position].branch)]), instance) { return true }
+                }
+            }
+            for position in Int(table.alwaysStart)..<Int(table.alwaysStart + table.alwaysCount)
+            where validate(Int(hot.nodeLists[start + Int(hot.discriminatorAlways[position])]), instance) {
+                return true
             }
             return false
         }
@@ -116,19 +121,21 @@ extension Evaluation {
     mutating func oneOfQuickly(_ start: Int, _ count: Int, discriminator: Int, _ instance: Int) -> Bool {
         var valid = 0
         if let tag = tagValue(discriminator, instance) {
-            guard let tag else { return false }
+            // Each branch lists a tag at most once, so each runs at most once.
             let table = hot.discriminators[discriminator]
-            var previous = -1
-            for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
-            where keyIs(tag, hot.discriminatorValues[position].value) {
-                let branch = Int(hot.discriminatorValues[position].branch)
-                // A branch can list a tag twice; count it once.
-                if branch == previous { continue }
-                previous = branch
-                if validate(Int(hot.nodeLists[start + branch]), instance) {
-                    valid += 1
-                    if valid > 1 { return false }
+            if let tag {
+                for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
+                where keyIs(tag, hot.discriminatorValues[position].value) {
+                    if validate(Int(hot.nodeLists[start + Int(hot.discriminatorValues[position].branch)]), instance) {
+                        valid += 1
+                        if valid > 1 { return false }
+                    }
                 }
+            }
+            for position in Int(table.alwaysStart)..<Int(table.alwaysStart + table.alwaysCount)
+            where validate(Int(hot.nodeLists[start + Int(hot.discriminatorAlways[position])]), instance) {
+                valid += 1
+                if valid > 1 { return false }
             }
             return valid == 1
         }
