@@ -184,7 +184,7 @@ extension Evaluation {
             // The outermost resource in the dynamic scope that declares
             // the anchor wins.
             let table = box.program.candidateTables[Int(candidates)]
-            for resource in scope {
+            for resource in dynamicScope?.resources ?? UnsafeBufferPointer(start: nil, count: 0) {
                 if let candidate = table[Int(resource)] {
                     chosen = candidate
                     break
@@ -246,9 +246,9 @@ extension Evaluation {
         let branch = holds ? then : otherwise
         if holds, let conditionAnnotations { annotations?.merge(conditionAnnotations) }
         guard branch >= 0 else { return true }
-        if collecting { keywordPath[keywordPath.count - 1] = holds ? "then" : "else" }
+        if let collector { collector.keywordPath[collector.keywordPath.count - 1] = holds ? "then" : "else" }
         let valid = validate(Int(branch), instance, &annotations)
-        if collecting { keywordPath[keywordPath.count - 1] = "if" }
+        if let collector { collector.keywordPath[collector.keywordPath.count - 1] = "if" }
         return valid
     }
 

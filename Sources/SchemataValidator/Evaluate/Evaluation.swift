@@ -28,16 +28,15 @@ struct Evaluation {
     let documentPointer: UnsafePointer<JSONDocument>
     var document: JSONDocument { documentPointer.pointee }
     let maximumDepth: Int
-    /// Resource numbers of the dynamic scope, outermost first.
-    var scope: [Int32] = []
+    /// The dynamic scope, only for programs that need it (`nil` otherwise,
+    /// so that the common evaluation holds no array to release).
+    let dynamicScope: DynamicScope?
     var depth = 0
     /// Set when the evaluation went deeper than `maximumDepth`.
     var exceededDepth = false
     /// Where errors go, or `nil` on the fast path (a reference, so that
     /// recording an error needs no exclusive access to the evaluation).
     let collector: ErrorCollector?
-    var instancePath: [String] = []
-    var keywordPath: [String] = []
     /// The stack address where the evaluation began (see ``StackGuard``).
     let stackBase: UInt = StackGuard.currentAddress()
 
@@ -53,7 +52,7 @@ struct Evaluation {
         self.arena = arena
         self.maximumDepth = maximumDepth
         self.collector = collectsErrors ? ErrorCollector(recordsPasses: recordsPasses) : nil
-        if program.needsDynamicScope { scope.reserveCapacity(8) }
+        dynamicScope = program.needsDynamicScope ? DynamicScope() : nil
     }
 
     /// Runs `body` with an evaluation of `document` against `program`.
@@ -113,10 +112,9 @@ struct Evaluation {
         }
         if info.objectShape >= 0 && annotations == nil && !collecting {
             // The node's resource joins the dynamic scope for its members.
-            let pushed = box.needsDynamicScope && scope.last != info.resource
-            if pushed { scope.append(info.resource) }
+            let pushed = dynamicScope?.enter(info.resource) ?? false
             let valid = isObjectShape(instance, hot.objectShapes[Int(info.objectShape)])
-            if pushed { scope.removeLast() }
+            if pushed { dynamicScope?.leave() }
             return valid
         }
         if depth >= maximumDepth || (depth & 15 == 15 && StackGuard.used(since: stackBase) > StackGuard.budget) {
@@ -128,8 +126,7 @@ struct Evaluation {
         }
         if info.count == 0 { return true }
         depth += 1
-        let pushed = box.needsDynamicScope && scope.last != info.resource
-        if pushed { scope.append(info.resource) }
+        let pushed = dynamicScope?.enter(info.resource) ?? false
         var valid = true
         if annotations == nil && !info.hasUnevaluated && !collecting {
             // The fast path: no annotations, stop at the first failure.
@@ -155,7 +152,7 @@ struct Evaluation {
         } else {
             valid = validateWithAnnotations(node, info, instance, &annotations)
         }
-        if pushed { scope.removeLast() }
+        if pushed { dynamicScope?.leave() }
         depth -= 1
         return valid
     }
@@ -266,10 +263,10 @@ struct Evaluation {
         var pc = Int(info.first)
         let end = pc + Int(info.count)
         while pc < end {
-            if collecting { keywordPath.append(program.instructionNames[pc]) }
+            if let collector { collector.keywordPath.append(program.instructionNames[pc]) }
             let ok = check(pc, node: node, instance, &local)
             if let collector, collector.recordsPasses, ok { pass(node, pc) }
-            if collecting { keywordPath.removeLast() }
+            if let collector { collector.keywordPath.removeLast() }
             if !ok {
                 valid = false
                 if !collecting { break }
@@ -289,22 +286,22 @@ struct Evaluation {
 
     /// Validates a child instance (an element or member value).
     mutating func validateChild(_ node: Int, _ instance: Int, token: String, keywordToken: String? = nil) -> Bool {
-        guard collecting else { return validate(node, instance) }
-        instancePath.append(token)
-        if let keywordToken { keywordPath.append(keywordToken) }
+        guard let collector else { return validate(node, instance) }
+        collector.instancePath.append(token)
+        if let keywordToken { collector.keywordPath.append(keywordToken) }
         let ok = validate(node, instance)
-        instancePath.removeLast()
-        if keywordToken != nil { keywordPath.removeLast() }
+        collector.instancePath.removeLast()
+        if keywordToken != nil { collector.keywordPath.removeLast() }
         return ok
     }
 
     /// Validates the same instance against a subschema reached through an
     /// extra keyword token (e.g. the index of an `allOf` branch).
     mutating func validateInPlace(_ node: Int, _ instance: Int, _ annotations: inout Annotations?, keywordToken: String?) -> Bool {
-        guard collecting, let keywordToken else { return validate(node, instance, &annotations) }
-        keywordPath.append(keywordToken)
+        guard let collector, let keywordToken else { return validate(node, instance, &annotations) }
+        collector.keywordPath.append(keywordToken)
         let ok = validate(node, instance, &annotations)
-        keywordPath.removeLast()
+        collector.keywordPath.removeLast()
         return ok
     }
 
@@ -315,7 +312,7 @@ struct Evaluation {
         guard let collector else { return }
         collector.passes.append(
             ValidationError(
-                instanceLocation: JSONPointer(tokens: instancePath), keywordLocation: JSONPointer(tokens: keywordPath),
+                instanceLocation: JSONPointer(tokens: collector.instancePath), keywordLocation: JSONPointer(tokens: collector.keywordPath),
                 absoluteKeywordLocation: program.location(of: node) + "/" + JSONPointer.escape(program.instructionNames[pc]), message: ""))
     }
 
@@ -325,18 +322,66 @@ struct Evaluation {
         var absolute = program.location(of: node)
         let name = keyword ?? (pc >= 0 ? program.instructionNames[pc] : "")
         if !name.isEmpty { absolute += "/" + JSONPointer.escape(name) }
-        var path = keywordPath
+        var path = collector.keywordPath
         if let keyword, !path.isEmpty { path[path.count - 1] = keyword }
         collector.errors.append(
             ValidationError(
-                instanceLocation: JSONPointer(tokens: instancePath), keywordLocation: JSONPointer(tokens: path),
+                instanceLocation: JSONPointer(tokens: collector.instancePath), keywordLocation: JSONPointer(tokens: path),
                 absoluteKeywordLocation: absolute, message: message))
     }
 }
 
 /// Collected validation errors (a reference shared by one evaluation).
+/// The resources of the dynamic scope, outermost first (for `$dynamicRef`
+/// and `$recursiveRef`). A plain stack in manually managed memory: the
+/// evaluator pushes and pops it on every node, and a Swift array in a
+/// class would pay dynamic exclusivity checks on each access.
+final class DynamicScope {
+    private var storage: UnsafeMutablePointer<Int32>
+    private var capacity = 16
+    /// How many resources are in the scope.
+    private(set) var count = 0
+
+    init() {
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// The resources, outermost first.
+    var resources: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: storage, count: count) }
+
+    /// Enters `resource` unless it is already the innermost; returns whether
+    /// it was pushed (and must be left).
+    @inline(__always)
+    func enter(_ resource: Int32) -> Bool {
+        if count > 0 && storage[count - 1] == resource { return false }
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = grown
+            capacity *= 2
+        }
+        storage[count] = resource
+        count += 1
+        return true
+    }
+
+    @inline(__always)
+    func leave() {
+        count -= 1
+    }
+}
+
 final class ErrorCollector {
     var errors: [ValidationError] = []
+    /// Where the evaluation is: the instance location and the keyword path
+    /// (kept here, so that the fast path's evaluation holds no arrays).
+    var instancePath: [String] = []
+    var keywordPath: [String] = []
     /// Keywords that passed (for the verbose output format).
     var passes: [ValidationError] = []
     let recordsPasses: Bool
