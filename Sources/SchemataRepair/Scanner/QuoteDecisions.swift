@@ -96,11 +96,7 @@ extension RepairScanner {
     /// string: only where the value plainly ends there.
     func partnerCloses(next look: Int, context: StringContext) -> Bool {
         switch input[look] {
-        case UInt8(ascii: ","):
-            if context == .arrayElement { return true }
-            var after = look + 1
-            while after < limit, RepairScanner.isSpace(input[after]) { after += 1 }
-            return after >= limit || startsMember(at: after)
+        case UInt8(ascii: ","): return context == .arrayElement || memberOrEndFollows(comma: look)
         case UInt8(ascii: "]"): return context == .arrayElement
         default: return false
         }
@@ -177,12 +173,16 @@ extension RepairScanner {
         switch input[look] {
         case UInt8(ascii: "}"): return context == .memberValue
         case UInt8(ascii: "]"): return context == .arrayElement
-        case UInt8(ascii: ","):
-            if context == .arrayElement { return true }
-            var after = look + 1
-            while after < limit, RepairScanner.isSpace(input[after]) { after += 1 }
-            return after >= limit || input[after] == UInt8(ascii: "}") || startsMember(at: after)
+        case UInt8(ascii: ","): return context == .arrayElement || memberOrEndFollows(comma: look)
         default: return false
         }
+    }
+
+    /// Whether the next member, the object's `}` or the end of the text
+    /// follows the comma at `comma`.
+    func memberOrEndFollows(comma: Int) -> Bool {
+        var after = comma + 1
+        while after < limit, RepairScanner.isSpace(input[after]) { after += 1 }
+        return after >= limit || input[after] == UInt8(ascii: "}") || startsMember(at: after)
     }
 }

@@ -2,15 +2,6 @@
 /// walks into (so that an `$id` inside `const`, `enum` or an unknown keyword
 /// is not taken for a real identifier).
 enum KeywordCatalog {
-    /// The three keyword sets of each draft, computed once.
-    static let tables: [Draft: (single: Set<String>, arrays: Set<String>, maps: Set<String>)] = {
-        var tables: [Draft: (single: Set<String>, arrays: Set<String>, maps: Set<String>)] = [:]
-        for draft in Draft.allCases {
-            tables[draft] = (singleSchemaKeywords(draft), schemaArrayKeywords(draft), schemaMapKeywords(draft))
-        }
-        return tables
-    }()
-
     /// How a keyword holds subschemas (`items` may hold one or an array).
     struct Role: OptionSet {
         let rawValue: UInt8

@@ -99,17 +99,9 @@ extension Evaluation {
     /// The fast path of `anyOf` (no errors, no annotations).
     mutating func anyOfQuickly(_ start: Int, _ count: Int, discriminator: Int, _ instance: Int) -> Bool {
         if let tag = tagValue(discriminator, instance) {
-            // Only the branches that list this tag can pass, and those the tag cannot decide.
-            let table = hot.discriminators[discriminator]
-            if let tag {
-                for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
-                where keyIs(tag, hot.discriminatorValues[position].value) {
-                    if validate(Int(hot.nodeLists[start + Int(hot.discriminatorValues[position].branch)]), instance) { return true }
-                }
-            }
-            for position in Int(table.alwaysStart)..<Int(table.alwaysStart + table.alwaysCount)
-            where validate(Int(hot.nodeLists[start + Int(hot.discriminatorAlways[position])]), instance) {
-                return true
+            var cursor = 0
+            while let branch = nextCandidate(discriminator, tag: tag, cursor: &cursor) {
+                if validate(Int(hot.nodeLists[start + branch]), instance) { return true }
             }
             return false
         }
@@ -121,21 +113,12 @@ extension Evaluation {
     mutating func oneOfQuickly(_ start: Int, _ count: Int, discriminator: Int, _ instance: Int) -> Bool {
         var valid = 0
         if let tag = tagValue(discriminator, instance) {
-            // Each branch lists a tag at most once, so each runs at most once.
-            let table = hot.discriminators[discriminator]
-            if let tag {
-                for position in Int(table.valuesStart)..<Int(table.valuesStart + table.valuesCount)
-                where keyIs(tag, hot.discriminatorValues[position].value) {
-                    if validate(Int(hot.nodeLists[start + Int(hot.discriminatorValues[position].branch)]), instance) {
-                        valid += 1
-                        if valid > 1 { return false }
-                    }
+            var cursor = 0
+            while let branch = nextCandidate(discriminator, tag: tag, cursor: &cursor) {
+                if validate(Int(hot.nodeLists[start + branch]), instance) {
+                    valid += 1
+                    if valid > 1 { return false }
                 }
-            }
-            for position in Int(table.alwaysStart)..<Int(table.alwaysStart + table.alwaysCount)
-            where validate(Int(hot.nodeLists[start + Int(hot.discriminatorAlways[position])]), instance) {
-                valid += 1
-                if valid > 1 { return false }
             }
             return valid == 1
         }
@@ -144,6 +127,28 @@ extension Evaluation {
             if valid > 1 { return false }
         }
         return valid == 1
+    }
+
+    /// The next branch of a tagged union that can pass for `tag` (`nil`:
+    /// the tag is not a string): first the branches listing the tag, then
+    /// those the tag cannot decide. Each branch lists a tag at most once,
+    /// so each comes at most once. `cursor` starts at 0.
+    func nextCandidate(_ discriminator: Int, tag: Int?, cursor: inout Int) -> Int? {
+        let table = hot.discriminators[discriminator]
+        let valuesCount = Int(table.valuesCount)
+        if let tag {
+            while cursor < valuesCount {
+                let position = Int(table.valuesStart) + cursor
+                cursor += 1
+                if keyIs(tag, hot.discriminatorValues[position].value) { return Int(hot.discriminatorValues[position].branch) }
+            }
+        } else {
+            cursor = max(cursor, valuesCount)
+        }
+        let always = cursor - valuesCount
+        guard always < Int(table.alwaysCount) else { return nil }
+        cursor += 1
+        return Int(hot.discriminatorAlways[Int(table.alwaysStart) + always])
     }
 
     /// For a tagged union: `nil` when the tags do not apply (no table, not

@@ -50,16 +50,17 @@ package struct SchemaInspector: Sendable {
             guard let context = registry.contexts[SchemaLocation(document: document, pointer: pointer)] else { continue }
             result.append(Subschema(pointer: pointer, value: value, draft: context.draft, baseURI: SchemaResourceInfo.text(context.baseURI)))
             guard case .object(let object) = value else { continue }
-            let tables = KeywordCatalog.tables[context.draft]!
+            let roles = KeywordCatalog.roles(in: context.draft)
             var children: [(JSONValue, [String])] = []
             for (keyword, member) in object {
-                if tables.single.contains(keyword), member.kind == .object || member.kind == .boolean {
+                guard let role = roles[keyword] else { continue }
+                if role.contains(.single), member.kind == .object || member.kind == .boolean {
                     children.append((member, tokens + [keyword]))
                 }
-                if tables.arrays.contains(keyword), case .array(let elements) = member {
+                if role.contains(.array), case .array(let elements) = member {
                     for (index, element) in elements.enumerated() { children.append((element, tokens + [keyword, String(index)])) }
                 }
-                if tables.maps.contains(keyword), case .object(let members) = member {
+                if role.contains(.map), case .object(let members) = member {
                     for (name, element) in members { children.append((element, tokens + [keyword, name])) }
                 }
             }
