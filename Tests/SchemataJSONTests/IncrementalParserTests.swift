@@ -144,6 +144,39 @@ import Testing
         #expect(parser.snapshot.value == [1, [2], 3])
     }
 
+    /// Snapshots taken at every byte of a string with escapes, read in
+    /// reverse order, forwards, and again out of order: each shows exactly
+    /// its own prefix however the reads interleave.
+    @Test func inFlightStringsReadInAnyOrder() throws {
+        let text = #"{"k": "a\"b\\c\u00e9d\ud83d\ude00e\nf"#
+        // After each raw byte of the content: an unfinished escape shows nothing yet.
+        func times(_ text: String, _ count: Int) -> [String] { Array(repeating: text, count: count) }
+        let expected = [""] + times("a", 2) + ["a\""] + times("a\"b", 2) + ["a\"b\\"] + times("a\"b\\c", 6)
+            + ["a\"b\\cé"] + times("a\"b\\céd", 12) + ["a\"b\\céd😀"] + times("a\"b\\céd😀e", 2)
+            + ["a\"b\\céd😀e\n", "a\"b\\céd😀e\nf"]
+        let bytes = Array(text.utf8)
+        let parser = IncrementalJSONParser()
+        let opening = 7  // through the string's opening quote
+        try parser.feed(Array(bytes[..<opening]))
+        var snapshots = [parser.snapshot]
+        for byte in bytes[opening...] {
+            try parser.feed([byte])
+            snapshots.append(parser.snapshot)
+        }
+        #expect(snapshots.count == expected.count)
+        for index in snapshots.indices.reversed() {
+            #expect(snapshots[index].inFlightString == expected[index], "reverse, after \(index) bytes")
+        }
+        for index in snapshots.indices {
+            #expect(snapshots[index].inFlightString == expected[index], "forward, after \(index) bytes")
+        }
+        for index in [5, 30, 2, 29, 14, 13, 30] {
+            #expect(snapshots[index].inFlightString == expected[index], "out of order, after \(index) bytes")
+        }
+        try parser.feed(#""}"#)
+        #expect(try parser.finishValue() == ["k": "a\"b\\céd😀e\nf"])
+    }
+
     @Test func eventsCarryPaths() throws {
         let parser = IncrementalJSONParser(collectsEvents: true)
         var events = try parser.feed(#"{"a": [1, {"b": "x"#)

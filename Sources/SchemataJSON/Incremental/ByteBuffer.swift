@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A growable byte buffer owned by one ``IncrementalJSONParser``: appends of
 /// a few bytes are a bounds check and a copy, and the whole is viewed as an
 /// `UnsafeRawBufferPointer` without a closure.
@@ -16,24 +24,32 @@ struct ByteBuffer {
     }
 
     mutating func append(_ new: UnsafeRawBufferPointer) {
-        guard !new.isEmpty else { return }
-        if count + new.count > capacity {
-            let grown = max(4096, capacity * 2, count + new.count)
-            let replacement = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 16)
-            if let storage {
-                replacement.copyMemory(from: storage, byteCount: count)
-                storage.deallocate()
-            }
-            storage = replacement
-            capacity = grown
+        let added = new.count
+        guard added > 0 else { return }
+        if count + added > capacity { grow(toHold: count + added) }
+        let target = storage! + count
+        if added <= 8 {
+            // Pieces of a few bytes are the streaming case: a byte loop beats
+            // a call to memmove.
+            for offset in 0..<added { target.storeBytes(of: new[offset], toByteOffset: offset, as: UInt8.self) }
+        } else {
+            target.copyMemory(from: new.baseAddress!, byteCount: added)
         }
-        (storage! + count).copyMemory(from: new.baseAddress!, byteCount: new.count)
-        count += new.count
+        count += added
+    }
+
+    /// Grows the storage geometrically with `realloc`, which moves large
+    /// blocks by remapping pages rather than copying them.
+    private mutating func grow(toHold needed: Int) {
+        let grown = max(4096, capacity * 2, needed)
+        guard let moved = realloc(storage, grown) else { fatalError("out of memory growing a \(grown)-byte buffer") }
+        storage = moved
+        capacity = grown
     }
 
     /// Frees the storage.
     mutating func deallocate() {
-        storage?.deallocate()
+        free(storage)
         storage = nil
         count = 0
         capacity = 0

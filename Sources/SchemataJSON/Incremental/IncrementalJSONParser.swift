@@ -35,6 +35,10 @@ public final class IncrementalJSONParser {
     @exclusivity(unchecked) private var handedToYajl = 0
     /// How many times yajl was called (for tests of the hand-over policy).
     @exclusivity(unchecked) private(set) var yajlCalls = 0
+    /// The token still arriving after the last feed, if any.
+    @exclusivity(unchecked) private var inFlight: InFlightToken?
+    /// The latest in-flight string's decoded prefix, for snapshots.
+    @exclusivity(unchecked) private var inFlightDecoder = InFlightStringDecoder()
 
     /// A parser with these options. With `collectsEvents`, each ``feed(_:)``
     /// returns the structural events it completed, with their paths.
@@ -96,17 +100,17 @@ public final class IncrementalJSONParser {
         let all = source.bytes
         scanner.scan(all)
         let end = scanner.safeEnd(textLength: all.count)
-        var failure: ParseFailure?
         if end > handedToYajl {
             yajlCalls += 1
-            failure = session.parse(chunk: UnsafeRawBufferPointer(rebasing: all[handedToYajl..<end]), base: handedToYajl, source: all)
+            let chunk = UnsafeRawBufferPointer(rebasing: all[handedToYajl..<end])
+            let clean = session.parsesCleanly(chunk: chunk, base: handedToYajl, source: all)
             handedToYajl = end
+            if !clean, let failure = session.builder.pointee.cursor.failure {
+                return try fail(failure.error(in: all))
+            }
         }
-        if let failure {
-            return try fail(failure.error(in: all))
-        }
-        trackInFlight(all)
-        return takeEvents()
+        trackInFlight()
+        return collectsEvents ? takeEvents() : []
     }
 
     /// Feeds the next piece.
@@ -142,7 +146,7 @@ public final class IncrementalJSONParser {
         if let failure = session.complete(source: source.bytes) {
             try fail(failure.error(in: source.bytes))
         }
-        session.builder.pointee.inFlight = nil
+        inFlight = nil
         let builder = session.builder.pointee
         let result = JSONDocument(nodes: builder.nodes, spans: builder.spans, arena: builder.arena)
         document = result
@@ -177,15 +181,16 @@ public final class IncrementalJSONParser {
             complete = true
         }
         return PartialJSON(
-            parser: self, nodeCount: builder.pointee.nodes.count, openPath: builder.pointee.openPath,
+            parser: self, nodeCount: builder.pointee.nodes.count, openLink: builder.pointee.openLink,
             innermostSlot: builder.pointee.innermostSlot, innermostArrayCount: innermostArrayCount,
-            lastEventIsKey: builder.pointee.lastEvent == .key, inFlight: builder.pointee.inFlight,
-            arenaEnd: builder.pointee.arena.count, sourceEnd: source.count, isComplete: complete)
+            lastEventIsKey: builder.pointee.lastEvent == .key, inFlight: inFlight,
+            sourceEnd: source.count, isComplete: complete)
     }
 
     /// The arena and source, for snapshots.
     var arena: [UInt8] { session.builder.pointee.arena }
     var nodes: [TapeNode] { session.builder.pointee.nodes }
+    var pathLog: OpenPathLog { session.builder.pointee.pathLog }
 
     func sourceText(_ range: Range<Int>) -> String {
         String(decoding: source.bytes[range], as: UTF8.self)
@@ -199,27 +204,19 @@ public final class IncrementalJSONParser {
     }
 
     /// Records the token still arriving (held back from yajl) so that
-    /// snapshots can show it, decoding the new bytes of an in-flight string
-    /// into the arena. Each byte is decoded once.
-    private func trackInFlight(_ all: UnsafeRawBufferPointer) {
-        let builder = session.builder
+    /// snapshots can show it. Nothing is decoded here: a snapshot decodes an
+    /// in-flight string only when it is read.
+    private func trackInFlight() {
         guard scanner.state != .between, !scanner.sawInvalidStringByte else {
-            builder.pointee.inFlight = nil
+            inFlight = nil
             return
         }
         let start = scanner.tokenStart
-        let end = all.count
-        if var pending = builder.pointee.inFlight, pending.start == start {
-            if pending.kind == .string || pending.kind == .key {
-                let raw = UnsafeRawBufferPointer(rebasing: all[pending.rawPosition..<end])
-                pending.rawPosition += StringDecoding.decodePrefix(raw, into: &builder.pointee.arena)
-                builder.pointee.inFlight = pending
-            }
-            return
-        }
-        let kind: TapeBuilder.InFlight.Kind
+        if let current = inFlight, current.start == start { return }
+        let kind: InFlightToken.Kind
         switch scanner.state {
-        case .string:
+        case .string, .stringEscape:
+            let builder = session.builder
             let inObject = builder.pointee.open.last?.isObject == true
             kind = inObject && builder.pointee.lastEvent != .key ? .key : .string
         case .number:
@@ -227,11 +224,12 @@ public final class IncrementalJSONParser {
         default:
             kind = .literal
         }
-        var pending = TapeBuilder.InFlight(kind: kind, start: start, rawPosition: start + 1, arenaStart: builder.pointee.arena.count)
-        if kind == .string || kind == .key {
-            let raw = UnsafeRawBufferPointer(rebasing: all[pending.rawPosition..<end])
-            pending.rawPosition += StringDecoding.decodePrefix(raw, into: &builder.pointee.arena)
-        }
-        builder.pointee.inFlight = pending
+        inFlight = InFlightToken(kind: kind, start: start)
+    }
+
+    /// The decoded text so far of the in-flight string starting at `start`,
+    /// as the first `end` bytes of the input show it.
+    func inFlightText(ofStringAt start: Int, upTo end: Int) -> String {
+        inFlightDecoder.text(ofStringAt: start, upTo: min(end, source.count), in: source.bytes)
     }
 }

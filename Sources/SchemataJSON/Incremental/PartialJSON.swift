@@ -25,28 +25,27 @@ public struct PartialJSON {
     let parser: IncrementalJSONParser
     /// Tape nodes that existed when the snapshot was taken.
     public let nodeCount: Int
-    let openPath: OpenPath?
+    /// The innermost open container's link in the parser's path log.
+    let openLink: Int
     let innermostSlot: Int
     let innermostArrayCount: Int
     let lastEventIsKey: Bool
-    let pending: TapeBuilder.InFlight?
-    let arenaEnd: Int
+    let pending: InFlightToken?
     let sourceEnd: Int
     /// Whether the top-level value is complete.
     public let isComplete: Bool
 
     init(
-        parser: IncrementalJSONParser, nodeCount: Int, openPath: OpenPath?, innermostSlot: Int, innermostArrayCount: Int,
-        lastEventIsKey: Bool, inFlight: TapeBuilder.InFlight?, arenaEnd: Int, sourceEnd: Int, isComplete: Bool
+        parser: IncrementalJSONParser, nodeCount: Int, openLink: Int, innermostSlot: Int, innermostArrayCount: Int,
+        lastEventIsKey: Bool, inFlight: InFlightToken?, sourceEnd: Int, isComplete: Bool
     ) {
         self.parser = parser
         self.nodeCount = nodeCount
-        self.openPath = openPath
+        self.openLink = openLink
         self.innermostSlot = innermostSlot
         self.innermostArrayCount = innermostArrayCount
         self.lastEventIsKey = lastEventIsKey
         self.pending = inFlight
-        self.arenaEnd = arenaEnd
         self.sourceEnd = sourceEnd
         self.isComplete = isComplete
     }
@@ -63,20 +62,13 @@ public struct PartialJSON {
     }
 
     /// How deeply the input is nested at its end.
-    public var depth: Int { openPath?.depth ?? 0 }
+    public var depth: Int { parser.pathLog.depth(at: openLink) }
 
     /// The decoded text so far of an in-flight string or key (whole
     /// characters only), or `nil`.
     public var inFlightString: String? {
-        guard let pending, pending.kind == .string || pending.kind == .key else { return nil }
-        let arena = parser.arena
-        let end = min(arenaEnd, arena.count)
-        guard pending.arenaStart <= end else { return "" }
-        return arena.withUnsafeBytes { all in
-            let bytes = UnsafeRawBufferPointer(rebasing: all[pending.arenaStart..<end])
-            let whole = bytes.count - UTF8Validation.incompleteSuffixLength(bytes)
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<whole]), as: UTF8.self)
-        }
+        guard let pending, pending.isString else { return nil }
+        return parser.inFlightText(ofStringAt: pending.start, upTo: sourceEnd)
     }
 
     /// The text so far of an in-flight number, or `nil`.
@@ -107,7 +99,7 @@ public struct PartialJSON {
     /// The pointer to where the input currently ends: the in-flight value's
     /// location, or else the innermost open container.
     public var path: JSONPointer {
-        var tokens = openPath?.tokens(innermostSlot: innermostSlot, nodes: parser.nodes, arena: parser.arena) ?? []
+        var tokens = parser.pathLog.tokens(at: openLink, innermostSlot: innermostSlot, nodes: parser.nodes, arena: parser.arena)
         let valueInFlight = pending != nil && pending?.kind != .key
         if valueInFlight, innermostArrayCount >= 0, !tokens.isEmpty {
             tokens[tokens.count - 1] = String(innermostArrayCount)
@@ -126,6 +118,6 @@ public struct PartialJSON {
         let tail = inFlightValue
         if nodeCount == 0 { return tail }
         let materializer = TapeMaterializer(nodes: parser.nodes, arena: parser.arena)
-        return materializer.value(at: 0, limit: nodeCount, openContainers: openPath?.nodes ?? [], tail: tail)
+        return materializer.value(at: 0, limit: nodeCount, openContainers: parser.pathLog.nodes(at: openLink), tail: tail)
     }
 }

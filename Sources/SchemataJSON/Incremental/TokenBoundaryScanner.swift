@@ -7,9 +7,11 @@
 /// everything up to the start of the trailing unfinished token. Each byte is
 /// scanned once here.
 struct TokenBoundaryScanner {
-    enum State: Equatable {
+    enum State: UInt8 {
         case between
-        case string(escaped: Bool)
+        case string
+        /// Inside a string, just after a backslash.
+        case stringEscape
         case number
         case literal
     }
@@ -23,34 +25,33 @@ struct TokenBoundaryScanner {
     /// character): the text should go to yajl at once so that it fails fast.
     private(set) var sawInvalidStringByte = false
 
-    /// Scans `bytes[position...]`, which extend the text seen so far.
+    /// Whether the scan ends inside a string token (escape or not).
+    var isInString: Bool { state == .string || state == .stringEscape }
+
+    /// Scans `bytes[position...]`, which extend the text seen so far. The
+    /// state lives in locals for the loop: a few bytes per call is the
+    /// common case, so the per-call cost matters as much as the per-byte one.
     mutating func scan(_ bytes: UnsafeRawBufferPointer) {
         var index = position
         let end = bytes.count
+        var state = self.state
+        var tokenStart = self.tokenStart
         while index < end {
-            let byte = bytes[index]
             switch state {
             case .between:
-                switch byte {
-                case UInt8(ascii: "\""):
-                    state = .string(escaped: false)
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    state = .string
                     tokenStart = index
-                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                } else if byte == UInt8(ascii: "-") || (byte &- UInt8(ascii: "0")) < 10 {
                     state = .number
                     tokenStart = index
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                } else if ((byte | 0x20) &- UInt8(ascii: "a")) < 26 {
                     state = .literal
                     tokenStart = index
-                default:
-                    break
                 }
                 index += 1
-            case .string(let escaped):
-                if escaped {
-                    state = .string(escaped: false)
-                    index += 1
-                    continue
-                }
+            case .string:
                 // Skip ordinary string bytes quickly.
                 while index < end {
                     let next = bytes[index]
@@ -62,29 +63,31 @@ struct TokenBoundaryScanner {
                 if next == UInt8(ascii: "\"") {
                     state = .between
                 } else if next == UInt8(ascii: "\\") {
-                    state = .string(escaped: true)
+                    state = .stringEscape
                 } else {
                     sawInvalidStringByte = true
                 }
                 index += 1
+            case .stringEscape:
+                state = .string
+                index += 1
             case .number:
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
-                    UInt8(ascii: "+"), UInt8(ascii: "-"):
-                    index += 1
-                default:
-                    state = .between  // re-examine this byte between tokens
-                }
+                while index < end, Self.continuesNumber(bytes[index]) { index += 1 }
+                if index < end { state = .between }  // re-examine this byte between tokens
             case .literal:
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    index += 1
-                default:
-                    state = .between
-                }
+                while index < end, ((bytes[index] | 0x20) &- UInt8(ascii: "a")) < 26 { index += 1 }
+                if index < end { state = .between }
             }
         }
+        self.state = state
+        self.tokenStart = tokenStart
         position = end
+    }
+
+    @inline(__always)
+    private static func continuesNumber(_ byte: UInt8) -> Bool {
+        (byte &- UInt8(ascii: "0")) < 10 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+            || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
     }
 
     /// Where the text handed to yajl may end: before the trailing unfinished

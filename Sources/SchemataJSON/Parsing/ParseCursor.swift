@@ -37,7 +37,12 @@ struct ParseCursor {
     var chunkLength = 0
     var lastEventEnd = 0
     var lastEvent: ParseEvent = .none
-    var failure: ParseFailure?
+    var failure: ParseFailure? {
+        didSet { hasFailed = failure != nil }
+    }
+    /// Whether `failure` is set (a flag, so that the per-chunk check does not
+    /// copy the optional).
+    private(set) var hasFailed = false
 
     /// The absolute offset just past the token that fired the current callback.
     @inline(__always)

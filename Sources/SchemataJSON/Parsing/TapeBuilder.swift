@@ -33,16 +33,6 @@ struct TapeBuilder: YajlEventHandler {
     typealias Failure = ParseFailure
     typealias Related = ParseFailure.Related
 
-    /// An in-flight string's decoded prefix at the end of `arena` (only
-    /// while streaming).
-    struct InFlight {
-        enum Kind: Equatable { case string, key, number, literal }
-        var kind: Kind
-        var start: Int
-        var rawPosition: Int
-        var arenaStart: Int
-    }
-
     // The tape.
     var nodes: [TapeNode] = []
     var spans: [SourceSpan] = []
@@ -80,9 +70,10 @@ struct TapeBuilder: YajlEventHandler {
     /// by snapshots), and where the input is inside the innermost one: the
     /// node index of its current key (-1 before the first) or the index of
     /// its current element. Path strings are made only when asked for.
-    var openPath: OpenPath?
+    var pathLog = OpenPathLog()
+    /// The innermost open container's link in `pathLog`.
+    var openLink = OpenPathLog.none
     var innermostSlot = -1
-    var inFlight: InFlight?
 
     init(options: JSONParseOptions, splitsRoots: Bool, tracksPath: Bool, collectsEvents: Bool) {
         self.maximumDepth = max(1, options.maximumDepth)
@@ -107,18 +98,6 @@ struct TapeBuilder: YajlEventHandler {
     var openContainerIsObject: [Bool] { open.map(\.isObject) }
 
     // MARK: Events
-
-    /// Drops an in-flight string's provisional bytes; the completed token is
-    /// decoded afresh.
-    @inline(__always)
-    mutating func settleInFlight() {
-        if let pending = inFlight {
-            if pending.kind == .string || pending.kind == .key {
-                arena.removeSubrange(pending.arenaStart...)
-            }
-            inFlight = nil
-        }
-    }
 
     @inline(__always)
     mutating func beginValue() {
@@ -155,8 +134,8 @@ struct TapeBuilder: YajlEventHandler {
 
     /// The path tokens of the first `depth` open containers.
     func pathTokens(depth: Int) -> [String] {
-        guard let openPath else { return [] }
-        let all = openPath.tokens(innermostSlot: innermostSlot, nodes: nodes, arena: arena)
+        guard openLink != OpenPathLog.none else { return [] }
+        let all = pathLog.tokens(at: openLink, innermostSlot: innermostSlot, nodes: nodes, arena: arena)
         return Array(all.prefix(depth))
     }
 
@@ -178,21 +157,18 @@ struct TapeBuilder: YajlEventHandler {
     // MARK: Callbacks
 
     mutating func onNull() -> Bool {
-        settleInFlight()
         let end = tokenEnd()
         appendScalar(TapeNode(kind: .null), start: end - 4, end: end)
         return true
     }
 
     mutating func onBool(_ value: Bool) -> Bool {
-        settleInFlight()
         let end = tokenEnd()
         appendScalar(TapeNode(kind: value ? .true : .false), start: end - (value ? 4 : 5), end: end)
         return true
     }
 
     mutating func onNumber(_ text: UnsafeRawBufferPointer) -> Bool {
-        settleInFlight()
         let end = tokenEnd()
         let start = end - text.count
         if let small = NumberLiteral.canonicalInt64(text) {
@@ -210,7 +186,6 @@ struct TapeBuilder: YajlEventHandler {
     /// offset, length, token start), or `nil` after recording a failure.
     @inline(__always)
     mutating func decodeString(_ pointer: UnsafeRawPointer, _ length: Int) -> (offset: Int, length: Int, start: Int)? {
-        settleInFlight()
         let offset = arena.count
         guard let start = cursor.decodeString(pointer, length, into: &arena) else { return nil }
         return (offset, arena.count - offset, start)
@@ -260,7 +235,6 @@ struct TapeBuilder: YajlEventHandler {
     }
 
     mutating func onStartContainer(isObject: Bool) -> Bool {
-        settleInFlight()
         let end = tokenEnd()
         let start = end - 1
         if open.count >= maximumDepth {
@@ -274,7 +248,8 @@ struct TapeBuilder: YajlEventHandler {
         if events != nil { emit(isObject ? .beginObject : .beginArray, node: index, pathDepth: open.count) }
         open.append(OpenContainer(node: index, isObject: isObject, keysStart: keyNodes.count))
         if tracksPath {
-            openPath = OpenPath(parent: openPath, node: index, isObject: isObject, slotInParent: open.count > 1 ? innermostSlot : -1)
+            openLink = pathLog.open(
+                inside: openLink, node: index, isObject: isObject, slotInParent: open.count > 1 ? innermostSlot : -1)
             innermostSlot = -1
         }
         lastEventEnd = end
@@ -283,7 +258,6 @@ struct TapeBuilder: YajlEventHandler {
     }
 
     mutating func onEndContainer() -> Bool {
-        settleInFlight()
         let end = tokenEnd()
         let container = open.removeLast()
         nodes[container.node].payload = UInt64(nodes.count)
@@ -293,8 +267,12 @@ struct TapeBuilder: YajlEventHandler {
             keyNodes.removeSubrange(container.keysStart...)
         }
         if tracksPath {
-            innermostSlot = openPath?.slotInParent ?? -1
-            openPath = openPath?.parent
+            if openLink != OpenPathLog.none {
+                innermostSlot = pathLog.links[openLink].slotInParent
+                openLink = Int(pathLog.links[openLink].parent)
+            } else {
+                innermostSlot = -1
+            }
         }
         if events != nil { emit(container.isObject ? .endObject : .endArray, node: container.node, pathDepth: open.count) }
         finishValue(end: end)

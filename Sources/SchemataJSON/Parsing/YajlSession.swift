@@ -42,15 +42,25 @@ final class YajlSession<Builder: YajlEventHandler> {
     /// Parses `chunk`, which starts at absolute offset `base` of `source`.
     /// Returns the failure, if any.
     func parse(chunk: UnsafeRawBufferPointer, base: Int, source: UnsafeRawBufferPointer) -> ParseFailure? {
-        if builder.pointee.cursor.failure != nil { return builder.pointee.cursor.failure }
+        parsesCleanly(chunk: chunk, base: base, source: source) ? nil : builder.pointee.cursor.failure
+    }
+
+    /// Parses `chunk`, which starts at absolute offset `base` of `source`.
+    /// Returns whether it parsed without failure (the failure is then in the
+    /// builder's cursor): the per-piece path of streaming, which avoids
+    /// passing the failure around.
+    func parsesCleanly(chunk: UnsafeRawBufferPointer, base: Int, source: UnsafeRawBufferPointer) -> Bool {
+        if builder.pointee.cursor.hasFailed { return false }
         builder.pointee.cursor.source = source
         builder.pointee.cursor.chunkStart = chunk.baseAddress
         builder.pointee.cursor.chunkBase = base
         builder.pointee.cursor.chunkLength = chunk.count
         defer { builder.pointee.cursor.source = UnsafeRawBufferPointer(start: nil, count: 0) }
-        guard let start = chunk.baseAddress, chunk.count > 0 else { return nil }
+        guard let start = chunk.baseAddress, chunk.count > 0 else { return true }
         let status = yajl_parse(handle, start.assumingMemoryBound(to: UInt8.self), chunk.count)
-        return failure(for: status, source: source, inputComplete: false)
+        if status == yajl_status_ok { return true }
+        recordFailure(for: status, source: source, inputComplete: false)
+        return false
     }
 
     /// Tells yajl the input is over (flushing a trailing number).
@@ -69,7 +79,14 @@ final class YajlSession<Builder: YajlEventHandler> {
         -> ParseFailure?
     {
         if status == yajl_status_ok { return nil }
-        if let failure = builder.pointee.cursor.failure { return failure }
+        recordFailure(for: status, source: source, inputComplete: inputComplete)
+        return builder.pointee.cursor.failure
+    }
+
+    /// Records the failure behind a status other than OK: the one a callback
+    /// recorded, or else the syntax error yajl found, located by us.
+    private func recordFailure(for status: yajl_status, source: UnsafeRawBufferPointer, inputComplete: Bool) {
+        if builder.pointee.cursor.hasFailed { return }
         // A syntax error yajl found: locate it ourselves.
         let openIsObject = builder.pointee.openContainerIsObject
         var locator = ErrorLocator(
@@ -87,7 +104,6 @@ final class YajlSession<Builder: YajlEventHandler> {
             located.reason = .syntax
         }
         builder.pointee.cursor.failure = located
-        return located
     }
 
     private func yajlMessage(source: UnsafeRawBufferPointer) -> String {
