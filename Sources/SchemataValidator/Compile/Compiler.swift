@@ -112,7 +112,7 @@ struct Compiler {
             return
         }
         let context = registry.context(at: location)
-            ?? SchemaContext(baseURI: URIReference(""), draft: options.defaultDraft, vocabularies: .standard, resource: 0)
+            ?? SchemaContext(draft: options.defaultDraft, vocabularies: .standard, resource: 0)
         switch value {
         case .bool(true):
             return

@@ -47,16 +47,13 @@ final class HotTables: @unchecked Sendable {
         // These two hold references: deinitialize before freeing.
         UnsafeMutableBufferPointer(mutating: regexes).deinitialize()
         UnsafeMutableBufferPointer(mutating: numbers).deinitialize()
-        for pointer in [
-            UnsafeRawPointer(regexes.baseAddress), UnsafeRawPointer(numbers.baseAddress),
-            UnsafeRawPointer(nodes.baseAddress), UnsafeRawPointer(instructions.baseAddress),
-            UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(patternEntries.baseAddress),
-            UnsafeRawPointer(objectShapes.baseAddress), UnsafeRawPointer(shapeEntries.baseAddress),
-            UnsafeRawPointer(discriminators.baseAddress), UnsafeRawPointer(discriminatorValues.baseAddress),
-            UnsafeRawPointer(nameList.baseAddress), UnsafeRawPointer(nodeLists.baseAddress), UnsafeRawPointer(names.baseAddress),
-        ] {
-            pointer?.deallocate()
-        }
+        HotTables.free(regexes, numbers, nodes, instructions, entries, patternEntries, objectShapes)
+        HotTables.free(shapeEntries, discriminators, discriminatorValues, discriminatorAlways, nameList, nodeLists, names)
+    }
+
+    /// Frees each table's memory.
+    private static func free<each T>(_ tables: repeat UnsafeBufferPointer<each T>) {
+        repeat (each tables).baseAddress?.deallocate()
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {

@@ -95,7 +95,7 @@ struct KeywordBuilder {
     }
 
     mutating func resolveReference(_ text: String) -> SchemaLocation? {
-        let target = URIReference(text).resolved(against: context.baseURI)
+        let target = URIReference(text).resolved(against: compiler.pointee.registry.baseURI(of: context))
         let key = target.description
         if let cached = compiler.pointee.referenceCache[key] { return cached }
         do {

@@ -48,7 +48,7 @@ package struct SchemaInspector: Sendable {
         while let (value, tokens) = stack.popLast() {
             let pointer = JSONPointer(tokens: tokens)
             guard let context = registry.contexts[SchemaLocation(document: document, pointer: pointer)] else { continue }
-            result.append(Subschema(pointer: pointer, value: value, draft: context.draft, baseURI: SchemaResourceInfo.text(context.baseURI)))
+            result.append(Subschema(pointer: pointer, value: value, draft: context.draft, baseURI: registry.resources[context.resource].uriString))
             guard case .object(let object) = value else { continue }
             let roles = KeywordCatalog.roles(in: context.draft)
             var children: [(JSONValue, [String])] = []

@@ -32,7 +32,7 @@ struct ResourceScanner {
                 let resource = item.resource ?? registry.register(
                     resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
                 registry.setContext(
-                    SchemaContext(baseURI: base, draft: draft, vocabularies: vocabularies, resource: resource), at: location)
+                    SchemaContext(draft: draft, vocabularies: vocabularies, resource: resource), at: location)
                 continue
             }
             if let declared = schema["$schema"]?.stringValue {
@@ -61,7 +61,7 @@ struct ResourceScanner {
             let resourceNumber = resource ?? registry.register(
                 resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
             registry.setContext(
-                SchemaContext(baseURI: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber), at: location)
+                SchemaContext(draft: draft, vocabularies: vocabularies, resource: resourceNumber), at: location)
             if draft >= .draft2019_09, let anchor = schema["$anchor"]?.stringValue {
                 registry.addAnchor(anchor, in: base, at: location)
             }

@@ -8,9 +8,11 @@ struct SchemaLocation: Hashable, Sendable {
 }
 
 /// What the scanner learned about one schema object.
+///
+/// Plain data (no references), so that the compiler's many lookups copy it
+/// without reference counting. The base URI in effect inside the schema is
+/// its resource's URI: ``SchemaRegistry/baseURI(of:)``.
 struct SchemaContext: Sendable {
-    /// The base URI in effect inside it (no fragment).
-    var baseURI: URIReference
     /// The draft its keywords follow.
     var draft: Draft
     /// Vocabularies in force.
@@ -251,6 +253,12 @@ public struct SchemaRegistry: Sendable {
             }
             return
         }
+    }
+
+    /// The base URI in effect inside a schema with this context (no
+    /// fragment): its resource's URI.
+    func baseURI(of context: SchemaContext) -> URIReference {
+        resources[context.resource].uri
     }
 
     /// The scanned context of a location, or the nearest scanned ancestor's
