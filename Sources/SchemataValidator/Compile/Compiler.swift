@@ -26,7 +26,9 @@ struct Compiler {
     let options: ValidatorOptions
     var nodes: [CompiledNode] = []
     var memo: [SchemaLocation: Int] = [:]
-    var work: [(index: Int, location: SchemaLocation)] = []
+    /// Nodes still to compile, with their schema value when the caller had
+    /// it at hand (otherwise it is found from the location) and context.
+    var work: [(index: Int, location: SchemaLocation, value: JSONValue?, context: SchemaContext?)] = []
     var problems: [SchemaCompileError.Problem] = []
     /// Nodes holding dynamic references, fixed up once everything is compiled.
     var dynamicSites: [(node: Int, keyword: Int, name: String, recursive: Bool)] = []
@@ -46,41 +48,40 @@ struct Compiler {
         detectNonProgressingCycles()
         guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
         let recursive = Set(registry.resources.indices.filter { registry.resources[$0].recursiveAnchor })
-        return Program(nodes: nodes, root: rootIndex, recursiveAnchors: recursive)
+        let origins = registry.resources.map { ResourceOrigin(uri: $0.uriString, location: $0.location) }
+        return Program(nodes: nodes, root: rootIndex, recursiveAnchors: recursive, resources: origins)
     }
 
     mutating func drain() {
-        while let (index, location) = work.popLast() {
-            compileNode(index, at: location)
+        while let (index, location, value, context) = work.popLast() {
+            compileNode(index, at: location, value: value, context: context)
         }
     }
 
-    /// The node for a location, compiling it later if new.
-    mutating func node(for location: SchemaLocation) -> Int {
+    /// The node for a location, compiling it later if new. `value`, when
+    /// given, is the schema at that location (saving a walk from the root).
+    mutating func node(for location: SchemaLocation, value: JSONValue? = nil) -> Int {
         if let existing = memo[location] { return existing }
         let index = nodes.count
         let context = registry.context(at: location)
-        let relative = relativeLocation(location, context)
-        nodes.append(CompiledNode(resource: context?.resource ?? 0, baseURI: relative.base, pointer: relative.pointer))
+        nodes.append(CompiledNode(resource: context?.resource ?? 0, origin: location))
         memo[location] = index
-        work.append((index, location))
+        work.append((index, location, value, context))
         return index
     }
 
-    /// The resource URI and the pointer within that resource.
-    func relativeLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> (base: String, pointer: JSONPointer) {
-        guard let context else { return ("", location.pointer) }
-        let root = registry.resources[context.resource].location
-        var tokens = location.pointer.tokens
-        if root.document == location.document, tokens.starts(with: root.pointer.tokens) {
-            tokens.removeFirst(root.pointer.tokens.count)
-        }
-        return (registry.resources[context.resource].uriString, JSONPointer(tokens: tokens))
+    /// The absolute URI of a location: its resource's URI and the pointer
+    /// within that resource.
+    func absoluteLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> String {
+        guard let context else { return location.pointer.uriFragment }
+        let resource = registry.resources[context.resource]
+        return ResourceOrigin(uri: resource.uriString, location: resource.location).absoluteURI(of: location)
     }
 
-    func absoluteLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> String {
-        let relative = relativeLocation(location, context)
-        return relative.base + relative.pointer.uriFragment
+    /// The absolute location of a compiled node.
+    func location(of node: Int) -> String {
+        let resource = registry.resources[nodes[node].resource]
+        return ResourceOrigin(uri: resource.uriString, location: resource.location).absoluteURI(of: nodes[node].origin)
     }
 
     /// Compiled patterns by source text.
@@ -106,12 +107,12 @@ struct Compiler {
 
     // MARK: One node
 
-    mutating func compileNode(_ index: Int, at location: SchemaLocation) {
-        guard let value = registry.value(at: location) else {
+    mutating func compileNode(_ index: Int, at location: SchemaLocation, value known: JSONValue?, context scanned: SchemaContext?) {
+        guard let value = known ?? registry.value(at: location) else {
             problem("nothing at this location", at: location)
             return
         }
-        let context = registry.context(at: location)
+        let context = scanned
             ?? SchemaContext(draft: options.defaultDraft, vocabularies: .standard, resource: 0)
         switch value {
         case .bool(true):
@@ -191,8 +192,8 @@ struct Compiler {
                     if state[successor] == 1 {
                         problems.append(
                             SchemaCompileError.Problem(
-                                location: nodes[successor].location, pointer: .root,
-                                message: "reference cycle that never moves into the instance (evaluating it would loop forever): \(nodes[successor].location)"))
+                                location: location(of: successor), pointer: .root,
+                                message: "reference cycle that never moves into the instance (evaluating it would loop forever): \(location(of: successor))"))
                         return
                     }
                     if state[successor] == 0 {

@@ -167,15 +167,17 @@ struct FlatProgram: Sendable {
     var formats: [(name: String, check: FormatChecker.Check)] = []
     var contents: [(encoding: String?, mediaType: String?)] = []
     var candidateTables: [[Int: Int]] = []
-    /// Each node's resource URI and pointer (for absolute keyword locations).
-    var locations: [(base: String, pointer: JSONPointer)] = []
+    /// Each node's location and resource (for absolute keyword locations).
+    var origins: [(location: SchemaLocation, resource: Int)] = []
+    /// Where each resource starts.
+    var resourceOrigins: [ResourceOrigin] = []
     var root: Int32 = 0
     /// The hot tables in evaluator-friendly memory (set at the end of init).
     private(set) var hot: HotTables!
 
     /// The absolute location of a node.
     func location(of node: Int) -> String {
-        locations[node].base + locations[node].pointer.uriFragment
+        resourceOrigins[origins[node].resource].absoluteURI(of: origins[node].location)
     }
 
     func isAlwaysFalse(_ node: Int) -> Bool {
@@ -190,6 +192,7 @@ extension FlatProgram {
     /// Lowers a ``Program`` to its flat form.
     init(_ program: Program) {
         root = Int32(program.root)
+        resourceOrigins = program.resources
         var nameIndex: [String: Name] = [:]
         func intern(_ text: String) -> Name {
             if let known = nameIndex[text] { return known }
@@ -327,7 +330,7 @@ extension FlatProgram {
                 info.typeOnly = Int16(instructions[Int(first)].a)
             }
             nodes.append(info)
-            locations.append((node.baseURI, node.pointer))
+            origins.append((node.origin, node.resource))
         }
         markArraysOfType()
         markObjectShapes()

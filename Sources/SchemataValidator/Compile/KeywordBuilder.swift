@@ -37,8 +37,23 @@ struct KeywordBuilder {
     /// The node for a subschema at `tokens` below this schema.
     mutating func subschema(_ tokens: String...) -> Int {
         var pointer = location.pointer
-        for token in tokens { pointer = pointer.appending(token) }
-        return compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: pointer))
+        var value: JSONValue? = .object(schema)
+        for token in tokens {
+            pointer = pointer.appending(token)
+            value = value.flatMap { KeywordBuilder.child(of: $0, token) }
+        }
+        return compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: pointer), value: value)
+    }
+
+    /// The member or element of `value` that `token` names.
+    static func child(of value: JSONValue, _ token: String) -> JSONValue? {
+        switch value {
+        case .object(let members): return members[token]
+        case .array(let elements):
+            guard let index = Int(token), elements.indices.contains(index) else { return nil }
+            return elements[index]
+        default: return nil
+        }
     }
 
     mutating func isSchema(_ value: JSONValue, _ keyword: String) -> Bool {

@@ -102,16 +102,28 @@ struct CompiledNode: Sendable {
     var keywords: [CompiledKeyword] = []
     /// The registry resource it belongs to (for the dynamic scope).
     var resource: Int
-    /// Its resource's URI (no fragment).
-    var baseURI: String
-    /// Its pointer within that resource.
-    var pointer: JSONPointer
-
-    /// Its absolute location: base URI and JSON Pointer fragment (built on
-    /// demand: only error output needs it).
-    var location: String { baseURI + pointer.uriFragment }
+    /// Where it is: document and pointer from that document's root (the
+    /// pointer within its resource is derived only when output needs it).
+    var origin: SchemaLocation
     /// Whether it holds `unevaluatedProperties` or `unevaluatedItems`.
     var hasUnevaluated = false
+}
+
+/// Where a schema resource starts: what turns a node's location into its
+/// absolute URI (the resource's URI and the pointer within the resource).
+struct ResourceOrigin: Sendable {
+    var uri: String
+    var location: SchemaLocation
+
+    /// The absolute URI of a location inside this resource.
+    func absoluteURI(of location: SchemaLocation) -> String {
+        let tokens = location.pointer.tokens
+        let root = self.location.pointer.tokens
+        guard location.document == self.location.document, tokens.count >= root.count, tokens.starts(with: root) else {
+            return uri + location.pointer.uriFragment
+        }
+        return uri + JSONPointer(tokens: Array(tokens[root.count...])).uriFragment
+    }
 }
 
 /// A compiled schema: nodes that refer to each other by index.
@@ -120,5 +132,13 @@ struct Program: Sendable {
     var root: Int
     /// Resource number → whether it has `"$recursiveAnchor": true`.
     var recursiveAnchors: Set<Int>
+    /// Resource number → where it starts.
+    var resources: [ResourceOrigin]
+
+    /// The absolute location of a node: its resource's URI and the JSON
+    /// Pointer fragment within that resource.
+    func location(of node: Int) -> String {
+        resources[nodes[node].resource].absoluteURI(of: nodes[node].origin)
+    }
 }
 
