@@ -25,6 +25,9 @@ struct Compiler {
     var registry: SchemaRegistry
     let options: ValidatorOptions
     var nodes: [CompiledNode] = []
+    /// Compiled node of each scanned schema object, by its context's ordinal (−1: not yet).
+    var memoByOrdinal: [Int32] = []
+    /// Compiled node of locations the scan did not reach.
     var memo: [SchemaLocation: Int] = [:]
     /// Nodes still to compile, with their schema value when the caller had
     /// it at hand (otherwise it is found from the location) and context.
@@ -40,7 +43,7 @@ struct Compiler {
 
     /// Compiles the schema at `root` and everything it references.
     mutating func compile(root: SchemaLocation) throws(SchemaCompileError) -> Program {
-        memo.reserveCapacity(registry.contexts.count)
+        memoByOrdinal = [Int32](repeating: -1, count: registry.contexts.count)
         let rootIndex = node(for: root)
         drain()
         resolveDynamicReferences()
@@ -61,11 +64,26 @@ struct Compiler {
     /// The node for a location, compiling it later if new. `value`, when
     /// given, is the schema at that location (saving a walk from the root).
     mutating func node(for location: SchemaLocation, value: JSONValue? = nil) -> Int {
-        if let existing = memo[location] { return existing }
+        let context: SchemaContext?
+        if let scanned = registry.contexts[location] {
+            // A scanned schema object: one lookup finds both its context and
+            // (through its ordinal) whether it is compiled already.
+            if Int(scanned.ordinal) >= memoByOrdinal.count {
+                // Documents loaded while compiling (remote references) add schemas.
+                memoByOrdinal += [Int32](repeating: -1, count: registry.contexts.count - memoByOrdinal.count)
+            }
+            let known = memoByOrdinal[Int(scanned.ordinal)]
+            if known >= 0 { return Int(known) }
+            memoByOrdinal[Int(scanned.ordinal)] = Int32(nodes.count)
+            context = scanned
+        } else {
+            // Somewhere the scan did not reach (a `$ref` into an unknown keyword).
+            if let existing = memo[location] { return existing }
+            memo[location] = nodes.count
+            context = registry.context(at: location)
+        }
         let index = nodes.count
-        let context = registry.context(at: location)
         nodes.append(CompiledNode(resource: context?.resource ?? 0, origin: location))
-        memo[location] = index
         work.append((index, location, value, context))
         return index
     }

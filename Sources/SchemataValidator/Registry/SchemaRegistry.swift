@@ -19,6 +19,10 @@ struct SchemaContext: Sendable {
     var vocabularies: VocabularySet
     /// The schema resource it belongs to.
     var resource: Int
+    /// Its number among the scanned schema objects (dense, from 0; set by
+    /// the registry), so that a compiler can keep per-schema tables in
+    /// arrays rather than location-keyed dictionaries.
+    var ordinal: Int32 = -1
 }
 
 /// One schema resource: a schema with its own base URI.
@@ -172,7 +176,9 @@ public struct SchemaRegistry: Sendable {
     }
 
     mutating func setContext(_ context: SchemaContext, at location: SchemaLocation) {
-        contexts[location] = context
+        var numbered = context
+        numbered.ordinal = contexts[location]?.ordinal ?? Int32(contexts.count)
+        contexts[location] = numbered
     }
 
     mutating func addAnchor(_ name: String, in resourceURI: URIReference, at location: SchemaLocation) {
