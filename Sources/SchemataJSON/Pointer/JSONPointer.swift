@@ -46,8 +46,16 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Equal when the tokens are the same Unicode scalars (JSON names are
     /// compared exactly, not by canonical equivalence).
     public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
-        guard lhs.digest == rhs.digest, lhs.tokens.count == rhs.tokens.count else { return false }
-        for (a, b) in zip(lhs.tokens, rhs.tokens) where !JSONKey.exactlyEqual(a, b) { return false }
+        guard lhs.digest == rhs.digest else { return false }
+        let count = lhs.tokens.count
+        guard count == rhs.tokens.count else { return false }
+        // Indexed reads (no iterator copies of the arrays): this runs on every
+        // hit of a pointer-keyed table.
+        var index = 0
+        while index < count {
+            if !JSONKey.exactlyEqual(lhs.tokens[index], rhs.tokens[index]) { return false }
+            index += 1
+        }
         return true
     }
 

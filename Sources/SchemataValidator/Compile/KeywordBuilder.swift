@@ -34,36 +34,23 @@ struct KeywordBuilder {
         compiler.pointee.problem("\(keyword): \(message)", at: SchemaLocation(document: location.document, pointer: location.pointer.appending(keyword)))
     }
 
-    /// The node for a subschema at `tokens` below this schema.
-    mutating func subschema(_ tokens: String...) -> Int {
+    /// The node for `value`, the subschema at `tokens` below this schema.
+    mutating func subschema(_ value: JSONValue, at tokens: String...) -> Int {
         var pointer = location.pointer
-        var value: JSONValue? = .object(schema)
-        for token in tokens {
-            pointer = pointer.appending(token)
-            value = value.flatMap { KeywordBuilder.child(of: $0, token) }
-        }
+        for token in tokens { pointer = pointer.appending(token) }
         return compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: pointer), value: value)
     }
 
-    /// The member or element of `value` that `token` names.
-    static func child(of value: JSONValue, _ token: String) -> JSONValue? {
-        switch value {
-        case .object(let members): return members[token]
-        case .array(let elements):
-            guard let index = Int(token), elements.indices.contains(index) else { return nil }
-            return elements[index]
-        default: return nil
-        }
-    }
-
-    mutating func isSchema(_ value: JSONValue, _ keyword: String) -> Bool {
+    /// Whether `value` can be a schema; reports it under `keyword` (built
+    /// only for the report) when it cannot.
+    mutating func isSchema(_ value: JSONValue, _ keyword: @autoclosure () -> String) -> Bool {
         switch value {
         case .object, .bool:
             // Draft 4 has no boolean schemas, but its additionalItems and
             // additionalProperties take booleans with the same meaning.
             return true
         default:
-            problem(keyword, "must be a schema (an object or a boolean)")
+            problem(keyword(), "must be a schema (an object or a boolean)")
             return false
         }
     }
@@ -90,7 +77,7 @@ struct KeywordBuilder {
         // A schema repeats its patterns (FHIR: 16 patterns in ~400 places): compile each once.
         if let compiled = compiler.pointee.regexCache[pattern] { return compiled }
         do {
-            let compiled = try ECMARegex(pattern)
+            let compiled = try ECMARegex.shared(pattern)
             compiler.pointee.regexCache[pattern] = compiled
             return compiled
         } catch {
@@ -173,7 +160,7 @@ struct KeywordBuilder {
             }
             var nodes: [Int] = []
             for (index, element) in elements.enumerated() where isSchema(element, "\(name)/\(index)") {
-                nodes.append(subschema(name, String(index)))
+                nodes.append(subschema(element, at: name, String(index)))
             }
             switch name {
             case "allOf": add(.allOf(nodes), name)
@@ -181,11 +168,11 @@ struct KeywordBuilder {
             default: add(.oneOf(nodes), name)
             }
         }
-        if let value = schema["not"], isSchema(value, "not") { add(.not(subschema("not")), "not") }
+        if let value = schema["not"], isSchema(value, "not") { add(.not(subschema(value, at: "not")), "not") }
         if draft >= .draft7, let condition = schema["if"], isSchema(condition, "if") {
-            let then = schema["then"].flatMap { isSchema($0, "then") ? subschema("then") : nil }
-            let otherwise = schema["else"].flatMap { isSchema($0, "else") ? subschema("else") : nil }
-            add(.conditional(condition: subschema("if"), then: then, otherwise: otherwise), "if")
+            let then = schema["then"].flatMap { isSchema($0, "then") ? subschema($0, at: "then") : nil }
+            let otherwise = schema["else"].flatMap { isSchema($0, "else") ? subschema($0, at: "else") : nil }
+            add(.conditional(condition: subschema(condition, at: "if"), then: then, otherwise: otherwise), "if")
         }
         buildArrayApplicators()
         buildObjectApplicators()
@@ -198,7 +185,7 @@ struct KeywordBuilder {
                 if case .array(let elements) = value, !elements.isEmpty {
                     var nodes: [Int] = []
                     for (index, element) in elements.enumerated() where isSchema(element, "prefixItems/\(index)") {
-                        nodes.append(subschema("prefixItems", String(index)))
+                        nodes.append(subschema(element, at: "prefixItems", String(index)))
                     }
                     prefixCount = nodes.count
                     add(.prefixItems(nodes), "prefixItems")
@@ -207,20 +194,20 @@ struct KeywordBuilder {
                 }
             }
             if let value = schema["items"], isSchema(value, "items") {
-                add(.items(node: subschema("items"), start: prefixCount), "items")
+                add(.items(node: subschema(value, at: "items"), start: prefixCount), "items")
             }
         } else if let items = schema["items"] {
             if case .array(let elements) = items {
                 var nodes: [Int] = []
                 for (index, element) in elements.enumerated() where isSchema(element, "items/\(index)") {
-                    nodes.append(subschema("items", String(index)))
+                    nodes.append(subschema(element, at: "items", String(index)))
                 }
                 add(.prefixItems(nodes), "items")
                 if let additional = schema["additionalItems"], isSchema(additional, "additionalItems") {
-                    add(.items(node: subschema("additionalItems"), start: nodes.count), "additionalItems")
+                    add(.items(node: subschema(additional, at: "additionalItems"), start: nodes.count), "additionalItems")
                 }
             } else if isSchema(items, "items") {
-                add(.items(node: subschema("items"), start: 0), "items")
+                add(.items(node: subschema(items, at: "items"), start: 0), "items")
             }
         }
         if draft >= .draft6, let value = schema["contains"], isSchema(value, "contains") {
@@ -230,7 +217,7 @@ struct KeywordBuilder {
                 minimum = nonNegativeInteger("minContains") ?? 1
                 maximum = nonNegativeInteger("maxContains")
             }
-            add(.contains(node: subschema("contains"), minimum: minimum, maximum: maximum), "contains")
+            add(.contains(node: subschema(value, at: "contains"), minimum: minimum, maximum: maximum), "contains")
         }
     }
 
@@ -241,7 +228,7 @@ struct KeywordBuilder {
             if case .object(let members) = value {
                 var list: [(name: String, node: Int)] = []
                 for (name, element) in members where isSchema(element, "properties/\(name)") {
-                    list.append((name, subschema("properties", name)))
+                    list.append((name, subschema(element, at: "properties", name)))
                     known.insert(name)
                 }
                 add(.properties(list), "properties")
@@ -254,7 +241,7 @@ struct KeywordBuilder {
                 var list: [(regex: ECMARegex, node: Int)] = []
                 for (pattern, element) in members where isSchema(element, "patternProperties/\(pattern)") {
                     if let compiled = regex(pattern, "patternProperties") {
-                        list.append((compiled, subschema("patternProperties", pattern)))
+                        list.append((compiled, subschema(element, at: "patternProperties", pattern)))
                         patterns.append(compiled)
                     }
                 }
@@ -264,16 +251,16 @@ struct KeywordBuilder {
             }
         }
         if let value = schema["additionalProperties"], isSchema(value, "additionalProperties") {
-            add(.additionalProperties(node: subschema("additionalProperties"), known: known, patterns: patterns), "additionalProperties")
+            add(.additionalProperties(node: subschema(value, at: "additionalProperties"), known: known, patterns: patterns), "additionalProperties")
         }
         if draft >= .draft6, let value = schema["propertyNames"], isSchema(value, "propertyNames") {
-            add(.propertyNames(subschema("propertyNames")), "propertyNames")
+            add(.propertyNames(subschema(value, at: "propertyNames")), "propertyNames")
         }
         if draft >= .draft2019_09, let value = schema["dependentSchemas"] {
             if case .object(let members) = value {
                 var list: [(name: String, node: Int)] = []
                 for (name, element) in members where isSchema(element, "dependentSchemas/\(name)") {
-                    list.append((name, subschema("dependentSchemas", name)))
+                    list.append((name, subschema(element, at: "dependentSchemas", name)))
                 }
                 add(.dependentSchemas(list), "dependentSchemas")
             } else {
@@ -287,7 +274,7 @@ struct KeywordBuilder {
                 if case .array(let names) = element {
                     required.append((name, names.compactMap(\.stringValue)))
                 } else if isSchema(element, "dependencies/\(name)") {
-                    schemas.append((name, subschema("dependencies", name)))
+                    schemas.append((name, subschema(element, at: "dependencies", name)))
                 }
             }
             if !schemas.isEmpty { add(.dependentSchemas(schemas), "dependencies") }
@@ -298,10 +285,10 @@ struct KeywordBuilder {
     mutating func buildUnevaluated() {
         guard draft >= .draft2019_09 else { return }
         if let value = schema["unevaluatedItems"], isSchema(value, "unevaluatedItems") {
-            add(.unevaluatedItems(subschema("unevaluatedItems")), "unevaluatedItems")
+            add(.unevaluatedItems(subschema(value, at: "unevaluatedItems")), "unevaluatedItems")
         }
         if let value = schema["unevaluatedProperties"], isSchema(value, "unevaluatedProperties") {
-            add(.unevaluatedProperties(subschema("unevaluatedProperties")), "unevaluatedProperties")
+            add(.unevaluatedProperties(subschema(value, at: "unevaluatedProperties")), "unevaluatedProperties")
         }
     }
 

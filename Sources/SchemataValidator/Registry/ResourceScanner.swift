@@ -11,19 +11,20 @@ struct ResourceScanner {
         self.document = document
     }
 
-    mutating func scan(_ root: JSONValue, base: URIReference, draft: Draft) {
-        // Iterative walk: (value, pointer, base, draft, vocabularies, resource).
+    mutating func scan(_ root: JSONValue, base rootBase: URIReference, draft: Draft) {
+        // Iterative walk. An item's base URI is its resource's URI (the root
+        // item, with no resource yet, has `rootBase`), so items carry the
+        // resource number rather than a copy of the URI.
         struct Item {
             var value: JSONValue
             var pointer: JSONPointer
-            var base: URIReference
             var draft: Draft
             var vocabularies: VocabularySet
             var resource: Int?
         }
-        var stack = [Item(value: root, pointer: .root, base: base, draft: draft, vocabularies: .standard, resource: nil)]
+        var stack = [Item(value: root, pointer: .root, draft: draft, vocabularies: .standard, resource: nil)]
         while let item = stack.popLast() {
-            var base = item.base
+            var base = item.resource.map { registry.resources[$0].uri } ?? rootBase
             var draft = item.draft
             var vocabularies = item.vocabularies
             let location = SchemaLocation(document: document, pointer: item.pointer)
@@ -31,18 +32,18 @@ struct ResourceScanner {
                 // A boolean schema (or anything else) still gets a context.
                 let resource = item.resource ?? registry.register(
                     resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
-                registry.setContext(
-                    SchemaContext(draft: draft, vocabularies: vocabularies, resource: resource), at: location)
+                registry.setContext(SchemaContext(draft: draft, vocabularies: vocabularies, resource: resource), at: location)
                 continue
             }
-            if let declared = schema["$schema"]?.stringValue {
+            let identifiers = Identifiers(schema)
+            if let declared = identifiers.schema {
                 registry.ensureMetaSchemaLoaded(declared)
                 if let named = registry.draftDeclared(by: item.value) { draft = named }
                 vocabularies = registry.vocabularies(declaredBy: declared) ?? .standard
             }
             var resource = item.resource
-            let hasRef = schema["$ref"] != nil
-            if let id = schema[draft.idKeyword]?.stringValue, !(hasRef && draft.refOverridesSiblings) {
+            let id = draft <= .draft4 ? identifiers.draft4ID : identifiers.id
+            if let id, !(identifiers.hasRef && draft.refOverridesSiblings) {
                 let reference = URIReference(id)
                 if draft <= .draft7, id.hasPrefix("#") {
                     // "$id": "#name" is a plain-name anchor in drafts 4–7.
@@ -60,38 +61,65 @@ struct ResourceScanner {
             }
             let resourceNumber = resource ?? registry.register(
                 resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
-            registry.setContext(
-                SchemaContext(draft: draft, vocabularies: vocabularies, resource: resourceNumber), at: location)
-            if draft >= .draft2019_09, let anchor = schema["$anchor"]?.stringValue {
+            registry.setContext(SchemaContext(draft: draft, vocabularies: vocabularies, resource: resourceNumber), at: location)
+            if draft >= .draft2019_09, let anchor = identifiers.anchor {
                 registry.addAnchor(anchor, in: base, at: location)
             }
-            if draft >= .draft2020_12, let anchor = schema["$dynamicAnchor"]?.stringValue {
+            if draft >= .draft2020_12, let anchor = identifiers.dynamicAnchor {
                 registry.addAnchor(anchor, in: base, at: location)
                 registry.addDynamicAnchor(anchor, resource: resourceNumber, at: location)
             }
-            if draft == .draft2019_09, schema["$recursiveAnchor"] == .bool(true) {
+            if draft == .draft2019_09, identifiers.recursiveAnchor {
                 registry.setRecursiveAnchor(resource: resourceNumber)
             }
             let roles = KeywordCatalog.roles(in: draft)
             for (keyword, value) in schema {
-                guard let role = roles[keyword] else { continue }
+                guard KeywordCatalog.mayHoldSubschemas(keyword), let role = roles[keyword] else { continue }
                 if role.contains(.single), value.kind == .object || value.kind == .boolean {
-                    stack.append(Item(value: value, pointer: item.pointer.appending(keyword), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                    stack.append(Item(value: value, pointer: item.pointer.appending(keyword), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                 }
                 if role.contains(.array), case .array(let elements) = value {
                     let keywordPointer = item.pointer.appending(keyword)
                     for (index, element) in elements.enumerated() {
-                        stack.append(Item(value: element, pointer: keywordPointer.appending(index: index), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, pointer: keywordPointer.appending(index: index), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
                 if role.contains(.map), case .object(let members) = value {
                     let keywordPointer = item.pointer.appending(keyword)
                     for (name, element) in members where element.kind == .object || element.kind == .boolean {
-                        stack.append(Item(value: element, pointer: keywordPointer.appending(name), base: base, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, pointer: keywordPointer.appending(name), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
             }
         }
     }
 
+    /// The identifying keywords of a schema object, read in one pass over
+    /// its members (most objects have none of them).
+    struct Identifiers {
+        var schema: String?
+        var hasRef = false
+        var id: String?
+        var draft4ID: String?
+        var anchor: String?
+        var dynamicAnchor: String?
+        var recursiveAnchor = false
+
+        init(_ object: JSONObject) {
+            for (keyword, value) in object {
+                let utf8 = keyword.utf8
+                guard let first = utf8.first, first == UInt8(ascii: "$") || keyword == "id" else { continue }
+                switch keyword {
+                case "$schema": schema = value.stringValue
+                case "$ref": hasRef = true
+                case "$id": id = value.stringValue
+                case "id": draft4ID = value.stringValue
+                case "$anchor": anchor = value.stringValue
+                case "$dynamicAnchor": dynamicAnchor = value.stringValue
+                case "$recursiveAnchor": recursiveAnchor = value == .bool(true)
+                default: break
+                }
+            }
+        }
+    }
 }
