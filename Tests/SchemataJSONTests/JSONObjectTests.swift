@@ -37,4 +37,20 @@ import Testing
         #expect(value["m0"] == 0)
         #expect(value.objectValue?.keys.count == 50)
     }
+
+    /// The name summary may only say "absent" for names that are absent.
+    @Test func nameSummaryHasNoFalseAbsences() {
+        let names = ["", "$ref", "type", "properties", "additionalProperties", "é", "😀key", "x", "minimum", "maxLength"]
+        var object = JSONObject()
+        for name in names { object[name] = .null }
+        let summary = object.nameSummary
+        for name in names {
+            #expect(summary & JSONObject.nameSummaryBit(name) != 0, "\(name)")
+        }
+        // Most other names are reported absent outright (a few may share a bit).
+        let others = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "enum", "const", "pattern", "format", "items"]
+        let reportedAbsent = others.filter { summary & JSONObject.nameSummaryBit($0) == 0 }
+        #expect(reportedAbsent.count >= others.count / 2)
+        #expect(JSONObject().nameSummary == 0)
+    }
 }

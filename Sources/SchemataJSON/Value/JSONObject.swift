@@ -142,6 +142,29 @@ public struct JSONObject: Sendable {
         members.reserveCapacity(capacity)
     }
 
+    /// A 64-bit summary of the member names: the bit
+    /// ``nameSummaryBit(_:)`` gives for each. A name whose bit is clear is
+    /// certainly absent — a compiler probing dozens of keywords per schema
+    /// object skips most lookups with it.
+    package var nameSummary: UInt64 {
+        var summary: UInt64 = 0
+        var position = 0
+        let count = members.count
+        while position < count {
+            summary |= JSONObject.nameSummaryBit(members[position].key.string)
+            position += 1
+        }
+        return summary
+    }
+
+    /// The summary bit of one name (from its first byte and length).
+    @inline(__always)
+    package static func nameSummaryBit(_ name: String) -> UInt64 {
+        let utf8 = name.utf8
+        let first = utf8.first ?? 0
+        return 1 << UInt64((first &+ UInt8(truncatingIfNeeded: utf8.count &* 7)) & 63)
+    }
+
     /// Whether a member with this name exists.
     @inlinable
     public func contains(_ key: String) -> Bool {

@@ -114,6 +114,9 @@ struct Compiler {
     /// Resolved `$ref` targets by the text written in a resource.
     var writtenReferences: [WrittenReference: SchemaLocation] = [:]
 
+    /// Compiled `$ref` targets by the text written in a resource.
+    var writtenReferenceNodes: [WrittenReference: Int] = [:]
+
     /// Resolved `$ref` targets by absolute URI text.
     var referenceCache: [String: SchemaLocation] = [:]
 
@@ -199,14 +202,15 @@ struct Compiler {
     /// loop forever: reject it.
     mutating func detectNonProgressingCycles() {
         var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
+        // Each frame holds its node's successors, listed once when pushed.
+        var stack: [(node: Int, successors: [Int], next: Int)] = []
         for start in nodes.indices where state[start] == 0 {
-            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            stack.append((start, inPlaceSuccessors(of: start), 0))
             state[start] = 1
             while let top = stack.last {
-                let successors = inPlaceSuccessors(of: top.node)
-                if top.next < successors.count {
+                if top.next < top.successors.count {
                     stack[stack.count - 1].next += 1
-                    let successor = successors[top.next]
+                    let successor = top.successors[top.next]
                     if state[successor] == 1 {
                         problems.append(
                             SchemaCompileError.Problem(
@@ -216,7 +220,7 @@ struct Compiler {
                     }
                     if state[successor] == 0 {
                         state[successor] = 1
-                        stack.append((successor, 0))
+                        stack.append((successor, inPlaceSuccessors(of: successor), 0))
                     }
                 } else {
                     state[top.node] = 2

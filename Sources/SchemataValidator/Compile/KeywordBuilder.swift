@@ -7,7 +7,7 @@ struct KeywordBuilder {
     /// The compiler, borrowed for the duration of one node's compilation
     /// (a pointer, so that its tables are not copied per node).
     let compiler: UnsafeMutablePointer<Compiler>
-    let schema: JSONObject
+    let schema: SchemaMembers
     let location: SchemaLocation
     let context: SchemaContext
     var keywords: [CompiledKeyword] = []
@@ -15,7 +15,7 @@ struct KeywordBuilder {
 
     init(compiler: UnsafeMutablePointer<Compiler>, schema: JSONObject, location: SchemaLocation, context: SchemaContext) {
         self.compiler = compiler
-        self.schema = schema
+        self.schema = SchemaMembers(schema)
         self.location = location
         self.context = context
     }
@@ -96,6 +96,17 @@ struct KeywordBuilder {
         return location
     }
 
+    /// The compiled node a `$ref` names: one table lookup for text already
+    /// seen in this resource.
+    mutating func referenceNode(_ text: String) -> Int? {
+        let written = Compiler.WrittenReference(resource: context.resource, text: text)
+        if let known = compiler.pointee.writtenReferenceNodes[written] { return known }
+        guard let target = reference(text) else { return nil }
+        let node = compiler.pointee.node(for: target)
+        compiler.pointee.writtenReferenceNodes[written] = node
+        return node
+    }
+
     mutating func resolveReference(_ text: String) -> SchemaLocation? {
         let target = URIReference(text).resolved(against: compiler.pointee.registry.baseURI(of: context))
         let key = target.description
@@ -115,7 +126,7 @@ struct KeywordBuilder {
     mutating func build() {
         if let ref = schema["$ref"] {
             if let text = ref.stringValue {
-                if let target = reference(text) { add(.ref(compiler.pointee.node(for: target)), "$ref") }
+                if let target = referenceNode(text) { add(.ref(target), "$ref") }
             } else {
                 problem("$ref", "must be a string")
             }
