@@ -19,6 +19,11 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     /// The pointer to the whole document.
     public static let root = JSONPointer(tokens: [])
 
+    /// A 64-bit digest of the tokens (FNV-1a), computed once as the pointer
+    /// is built: what pointer-keyed tables hash by. Equal pointers have equal
+    /// digests; different pointers rarely do.
+    package var digestValue: UInt64 { digest }
+
     /// A pointer made of unescaped tokens.
     public init(tokens: [String]) {
         self.tokens = tokens

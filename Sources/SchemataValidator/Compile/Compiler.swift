@@ -43,7 +43,7 @@ struct Compiler {
 
     /// Compiles the schema at `root` and everything it references.
     mutating func compile(root: SchemaLocation) throws(SchemaCompileError) -> Program {
-        memoByOrdinal = [Int32](repeating: -1, count: registry.contexts.count)
+        memoByOrdinal = [Int32](repeating: -1, count: registry.scanned.count)
         let rootIndex = node(for: root)
         drain()
         resolveDynamicReferences()
@@ -65,12 +65,12 @@ struct Compiler {
     /// given, is the schema at that location (saving a walk from the root).
     mutating func node(for location: SchemaLocation, value: JSONValue? = nil) -> Int {
         let context: SchemaContext?
-        if let scanned = registry.contexts[location] {
+        if let scanned = registry.scanned[location] {
             // A scanned schema object: one lookup finds both its context and
             // (through its ordinal) whether it is compiled already.
             if Int(scanned.ordinal) >= memoByOrdinal.count {
                 // Documents loaded while compiling (remote references) add schemas.
-                memoByOrdinal += [Int32](repeating: -1, count: registry.contexts.count - memoByOrdinal.count)
+                memoByOrdinal += [Int32](repeating: -1, count: registry.scanned.count - memoByOrdinal.count)
             }
             let known = memoByOrdinal[Int(scanned.ordinal)]
             if known >= 0 { return Int(known) }

@@ -1,3 +1,5 @@
+import SchemataJSON
+
 /// Which keywords hold subschemas, per draft: what the resource scanner
 /// walks into (so that an `$id` inside `const`, `enum` or an unknown keyword
 /// is not taken for a real identifier).
@@ -36,26 +38,13 @@ enum KeywordCatalog {
         return roles
     }
 
-    /// Whether a member name can be a subschema keyword in some draft,
-    /// judged by its first byte and length alone: a table lookup that lets
-    /// the scanner skip most members (`type`, `description`, `pattern` …)
-    /// without hashing them.
-    static func mayHoldSubschemas(_ name: String) -> Bool {
-        let utf8 = name.utf8
-        guard let first = utf8.first, first < 128 else { return false }
-        return firstByteAndLength[Int(first) << 5 | min(utf8.count, 31)]
+    /// The name-summary bits (``JSONObject/nameSummaryBit(_:)``) of every
+    /// keyword that holds subschemas in some draft: a member whose bit is
+    /// not among them holds none, and an object whose summary shares no bit
+    /// with them has no subschemas to walk into.
+    static let subschemaKeywordSummary: UInt64 = Draft.allCases.reduce(0) { summary, draft in
+        roles(in: draft).keys.reduce(summary) { $0 | JSONObject.nameSummaryBit($1) }
     }
-
-    private static let firstByteAndLength: [Bool] = {
-        var table = [Bool](repeating: false, count: 128 << 5)
-        for draft in Draft.allCases {
-            for keyword in roles(in: draft).keys {
-                let utf8 = Array(keyword.utf8)
-                table[Int(utf8[0]) << 5 | min(utf8.count, 31)] = true
-            }
-        }
-        return table
-    }()
 
     /// Keywords whose value is one subschema.
     static func singleSchemaKeywords(_ draft: Draft) -> Set<String> {

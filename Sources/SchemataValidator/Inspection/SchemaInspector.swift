@@ -47,7 +47,7 @@ package struct SchemaInspector: Sendable {
         var stack: [(JSONValue, [String])] = [(schema, [])]
         while let (value, tokens) = stack.popLast() {
             let pointer = JSONPointer(tokens: tokens)
-            guard let context = registry.contexts[SchemaLocation(document: document, pointer: pointer)] else { continue }
+            guard let context = registry.scanned[SchemaLocation(document: document, pointer: pointer)] else { continue }
             result.append(Subschema(pointer: pointer, value: value, draft: context.draft, baseURI: registry.resources[context.resource].uriString))
             guard case .object(let object) = value else { continue }
             let roles = KeywordCatalog.roles(in: context.draft)

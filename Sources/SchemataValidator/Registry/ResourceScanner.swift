@@ -35,7 +35,8 @@ struct ResourceScanner {
                 registry.setContext(SchemaContext(draft: draft, vocabularies: vocabularies, resource: resource), at: location)
                 continue
             }
-            let identifiers = Identifiers(schema)
+            let summary = schema.nameSummary
+            let identifiers = Identifiers(schema, summary: summary)
             if let declared = identifiers.schema {
                 registry.ensureMetaSchemaLoaded(declared)
                 if let named = registry.draftDeclared(by: item.value) { draft = named }
@@ -72,9 +73,13 @@ struct ResourceScanner {
             if draft == .draft2019_09, identifiers.recursiveAnchor {
                 registry.setRecursiveAnchor(resource: resourceNumber)
             }
+            // Objects without any subschema keyword (`{"$ref": …}`, leaves) end here.
+            guard summary & KeywordCatalog.subschemaKeywordSummary != 0 else { continue }
             let roles = KeywordCatalog.roles(in: draft)
             for (keyword, value) in schema {
-                guard KeywordCatalog.mayHoldSubschemas(keyword), let role = roles[keyword] else { continue }
+                guard summary & JSONObject.nameSummaryBit(keyword) & KeywordCatalog.subschemaKeywordSummary != 0,
+                    let role = roles[keyword]
+                else { continue }
                 if role.contains(.single), value.kind == .object || value.kind == .boolean {
                     stack.append(Item(value: value, pointer: item.pointer.appending(keyword), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                 }
@@ -94,8 +99,8 @@ struct ResourceScanner {
         }
     }
 
-    /// The identifying keywords of a schema object, read in one pass over
-    /// its members (most objects have none of them).
+    /// The identifying keywords of a schema object. Each is looked up only
+    /// when the object's name summary allows it (most objects have none).
     struct Identifiers {
         var schema: String?
         var hasRef = false
@@ -105,21 +110,17 @@ struct ResourceScanner {
         var dynamicAnchor: String?
         var recursiveAnchor = false
 
-        init(_ object: JSONObject) {
-            for (keyword, value) in object {
-                let utf8 = keyword.utf8
-                guard let first = utf8.first, first == UInt8(ascii: "$") || keyword == "id" else { continue }
-                switch keyword {
-                case "$schema": schema = value.stringValue
-                case "$ref": hasRef = true
-                case "$id": id = value.stringValue
-                case "id": draft4ID = value.stringValue
-                case "$anchor": anchor = value.stringValue
-                case "$dynamicAnchor": dynamicAnchor = value.stringValue
-                case "$recursiveAnchor": recursiveAnchor = value == .bool(true)
-                default: break
-                }
+        init(_ object: JSONObject, summary: UInt64) {
+            func probe(_ key: String) -> JSONValue? {
+                summary & JSONObject.nameSummaryBit(key) != 0 ? object[key] : nil
             }
+            schema = probe("$schema")?.stringValue
+            hasRef = probe("$ref") != nil
+            id = probe("$id")?.stringValue
+            draft4ID = probe("id")?.stringValue
+            anchor = probe("$anchor")?.stringValue
+            dynamicAnchor = probe("$dynamicAnchor")?.stringValue
+            recursiveAnchor = probe("$recursiveAnchor") == .bool(true)
         }
     }
 }

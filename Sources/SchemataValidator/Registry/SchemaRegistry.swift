@@ -75,7 +75,7 @@ public struct SchemaRegistry: Sendable {
     /// `uri#anchor` → location.
     private(set) var anchors: [String: SchemaLocation] = [:]
     /// Scanned schema objects → their context.
-    private(set) var contexts: [SchemaLocation: SchemaContext] = [:]
+    private(set) var scanned = ScannedSchemas()
     /// URI prefix → local directory.
     public private(set) var directories: [(prefix: String, directory: String)] = []
     /// The draft for documents without `$schema`.
@@ -121,7 +121,7 @@ public struct SchemaRegistry: Sendable {
         if let uri, resourceIndex[normalized(URIReference(uri).withoutFragment)] == nil {
             // The retrieval URI also names the document's root resource.
             let root = SchemaLocation(document: number, pointer: .root)
-            if let context = contexts[root] {
+            if let context = scanned[root] {
                 resourceIndex[normalized(URIReference(uri).withoutFragment)] = context.resource
             }
         }
@@ -176,9 +176,7 @@ public struct SchemaRegistry: Sendable {
     }
 
     mutating func setContext(_ context: SchemaContext, at location: SchemaLocation) {
-        var numbered = context
-        numbered.ordinal = contexts[location]?.ordinal ?? Int32(contexts.count)
-        contexts[location] = numbered
+        scanned.set(context, at: location)
     }
 
     mutating func addAnchor(_ name: String, in resourceURI: URIReference, at location: SchemaLocation) {
@@ -270,10 +268,10 @@ public struct SchemaRegistry: Sendable {
     /// The scanned context of a location, or the nearest scanned ancestor's
     /// (for `$ref`s into unknown keywords).
     func context(at location: SchemaLocation) -> SchemaContext? {
-        if let context = contexts[location] { return context }
+        if let context = scanned[location] { return context }
         var pointer = location.pointer
         while let parent = pointer.parent {
-            if let context = contexts[SchemaLocation(document: location.document, pointer: parent)] { return context }
+            if let context = scanned[SchemaLocation(document: location.document, pointer: parent)] { return context }
             pointer = parent
         }
         return nil
