@@ -201,16 +201,23 @@ struct Compiler {
     /// A cycle of references that never moves to a child instance would
     /// loop forever: reject it.
     mutating func detectNonProgressingCycles() {
+        // Every node's in-place successors in one flat list (node i's are
+        // targets[offsets[i]..<offsets[i + 1]]): no array per node.
+        var offsets = [Int32](repeating: 0, count: nodes.count + 1)
+        var targets: [Int32] = []
+        for index in nodes.indices {
+            appendInPlaceSuccessors(of: index, to: &targets)
+            offsets[index + 1] = Int32(targets.count)
+        }
         var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
-        // Each frame holds its node's successors, listed once when pushed.
-        var stack: [(node: Int, successors: [Int], next: Int)] = []
+        var stack: [(node: Int, next: Int)] = []
         for start in nodes.indices where state[start] == 0 {
-            stack.append((start, inPlaceSuccessors(of: start), 0))
+            stack.append((start, Int(offsets[start])))
             state[start] = 1
             while let top = stack.last {
-                if top.next < top.successors.count {
+                if top.next < Int(offsets[top.node + 1]) {
                     stack[stack.count - 1].next += 1
-                    let successor = top.successors[top.next]
+                    let successor = Int(targets[top.next])
                     if state[successor] == 1 {
                         problems.append(
                             SchemaCompileError.Problem(
@@ -220,7 +227,7 @@ struct Compiler {
                     }
                     if state[successor] == 0 {
                         state[successor] = 1
-                        stack.append((successor, inPlaceSuccessors(of: successor), 0))
+                        stack.append((successor, Int(offsets[successor])))
                     }
                 } else {
                     state[top.node] = 2
@@ -230,23 +237,23 @@ struct Compiler {
         }
     }
 
-    func inPlaceSuccessors(of index: Int) -> [Int] {
-        var result: [Int] = []
+    /// Appends the nodes that `index` evaluates against the same instance
+    /// (applicators that do not move into a child, and references).
+    func appendInPlaceSuccessors(of index: Int, to result: inout [Int32]) {
         for entry in nodes[index].keywords {
             switch entry.keyword {
-            case .allOf(let list), .anyOf(let list), .oneOf(let list): result += list
-            case .not(let node), .ref(let node): result.append(node)
+            case .allOf(let list), .anyOf(let list), .oneOf(let list): result += list.lazy.map { Int32($0) }
+            case .not(let node), .ref(let node): result.append(Int32(node))
             case .conditional(let condition, let then, let otherwise):
-                result.append(condition)
-                if let then { result.append(then) }
-                if let otherwise { result.append(otherwise) }
-            case .dependentSchemas(let list): result += list.map(\.node)
+                result.append(Int32(condition))
+                if let then { result.append(Int32(then)) }
+                if let otherwise { result.append(Int32(otherwise)) }
+            case .dependentSchemas(let list): result += list.lazy.map { Int32($0.node) }
             case .dynamicRef(let target, let candidates, _), .recursiveRef(let target, let candidates, _):
-                result.append(target)
-                result += candidates.values
+                result.append(Int32(target))
+                result += candidates.values.lazy.map { Int32($0) }
             default: break
             }
         }
-        return result
     }
 }

@@ -41,6 +41,12 @@ struct KeywordBuilder {
         return compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: pointer), value: value)
     }
 
+    /// The node for `value`, the subschema at `token` below `prefix` (a
+    /// pointer built once for all the members of one keyword).
+    mutating func subschema(_ value: JSONValue, under prefix: JSONPointer, _ token: String) -> Int {
+        compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: prefix.appending(token)), value: value)
+    }
+
     /// Whether `value` can be a schema; reports it under `keyword` (built
     /// only for the report) when it cannot.
     mutating func isSchema(_ value: JSONValue, _ keyword: @autoclosure () -> String) -> Bool {
@@ -233,15 +239,17 @@ struct KeywordBuilder {
     }
 
     mutating func buildObjectApplicators() {
-        var known: Set<String> = []
+        var known: [String] = []
         var patterns: [ECMARegex] = []
         if let value = schema["properties"] {
             if case .object(let members) = value {
                 var list: [(name: String, node: Int)] = []
+                list.reserveCapacity(members.count)
+                let prefix = location.pointer.appending("properties")
                 for (name, element) in members where isSchema(element, "properties/\(name)") {
-                    list.append((name, subschema(element, at: "properties", name)))
-                    known.insert(name)
+                    list.append((name, subschema(element, under: prefix, name)))
                 }
+                known = list.map(\.name)
                 add(.properties(list), "properties")
             } else {
                 problem("properties", "must be an object of schemas")
@@ -262,7 +270,7 @@ struct KeywordBuilder {
             }
         }
         if let value = schema["additionalProperties"], isSchema(value, "additionalProperties") {
-            add(.additionalProperties(node: subschema(value, at: "additionalProperties"), known: known, patterns: patterns), "additionalProperties")
+            add(.additionalProperties(node: subschema(value, at: "additionalProperties"), known: Set(known), patterns: patterns), "additionalProperties")
         }
         if draft >= .draft6, let value = schema["propertyNames"], isSchema(value, "propertyNames") {
             add(.propertyNames(subschema(value, at: "propertyNames")), "propertyNames")
