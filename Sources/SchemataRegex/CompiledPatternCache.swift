@@ -8,11 +8,14 @@ extension ECMARegex {
     /// holds at most ``CompiledPatternCache/capacity`` patterns (it starts
     /// afresh when full); invalid patterns are not cached.
     public static func shared(_ pattern: String) throws(RegexSyntaxError) -> ECMARegex {
-        if let known = CompiledPatternCache.patterns.withLock({ $0[pattern] }) { return known }
+        // Keyed by bytes: `String` keys would merge canonically equivalent
+        // patterns ("é" and "e\u{301}"), which match different text.
+        let key = Array(pattern.utf8)
+        if let known = CompiledPatternCache.patterns.withLock({ $0[key] }) { return known }
         let compiled = try ECMARegex(pattern)
         CompiledPatternCache.patterns.withLock { patterns in
             if patterns.count >= CompiledPatternCache.capacity { patterns.removeAll(keepingCapacity: true) }
-            patterns[pattern] = compiled
+            patterns[key] = compiled
         }
         return compiled
     }
@@ -22,5 +25,5 @@ extension ECMARegex {
 enum CompiledPatternCache {
     /// The most patterns kept at once.
     static let capacity = 4096
-    static let patterns = Mutex<[String: ECMARegex]>([:])
+    static let patterns = Mutex<[[UInt8]: ECMARegex]>([:])
 }

@@ -11,13 +11,13 @@ import Testing
             #expect(first.matches(input) == fresh.matches(input), "\(input)")
             #expect(again.matches(input) == fresh.matches(input), "\(input)")
         }
-        #expect(CompiledPatternCache.patterns.withLock { $0[pattern] } != nil)
+        #expect(CompiledPatternCache.patterns.withLock { $0[Array(pattern.utf8)] } != nil)
     }
 
     @Test func invalidPatternsFailEveryTimeAndAreNotKept() {
         let pattern = "a(b"
         #expect(throws: RegexSyntaxError.self) { try ECMARegex.shared(pattern) }
         #expect(throws: RegexSyntaxError.self) { try ECMARegex.shared(pattern) }
-        #expect(CompiledPatternCache.patterns.withLock { $0[pattern] } == nil)
+        #expect(CompiledPatternCache.patterns.withLock { $0[Array(pattern.utf8)] } == nil)
     }
 }

@@ -44,6 +44,27 @@ import Testing
         #expect(checker.validity(of: []) == [])
     }
 
+    /// "é" (U+00E9) and "e" + U+0301 are different names and patterns in
+    /// JSON, though `String` equality calls them equal.
+    @Test func canonicallyEquivalentNamesStayDistinct() throws {
+        let composed = "\u{E9}"
+        let decomposed = "e\u{301}"
+        let shapes = try validator(#"""
+            {"properties": {"\#(composed)": {"type": "string"}, "\#(decomposed)": {"type": "integer"}},
+             "additionalProperties": false}
+            """#)
+        #expect(shapes.isValid(JSONValue.object(JSONObject([(composed, JSONValue.string("x"))]))))
+        #expect(shapes.isValid(JSONValue.object(JSONObject([(decomposed, JSONValue.number(JSONNumber(5)))]))))
+        #expect(!shapes.isValid(JSONValue.object(JSONObject([(composed, JSONValue.number(JSONNumber(5)))]))))
+        #expect(!shapes.isValid(JSONValue.object(JSONObject([(decomposed, JSONValue.string("x"))]))))
+        let patterns = try validator(#"""
+            {"properties": {"a": {"pattern": "^\#(composed)$"}, "b": {"pattern": "^\#(decomposed)$"}}}
+            """#)
+        #expect(patterns.isValid(JSONValue.object(JSONObject([("a", JSONValue.string(composed)), ("b", JSONValue.string(decomposed))]))))
+        #expect(!patterns.isValid(JSONValue.object(JSONObject([("a", JSONValue.string(decomposed))]))))
+        #expect(!patterns.isValid(JSONValue.object(JSONObject([("b", JSONValue.string(composed))]))))
+    }
+
     @Test func exactNumbers() throws {
         let multiple = try validator(##"{"multipleOf": 0.1}"##)
         #expect(multiple.isValid(try JSONValue(parsing: "0.3")))

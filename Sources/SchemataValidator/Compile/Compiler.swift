@@ -103,12 +103,12 @@ struct Compiler {
     }
 
     /// Compiled patterns by source text.
-    var regexCache: [String: ECMARegex] = [:]
+    var regexCache: [ExactText: ECMARegex] = [:]
 
     /// A `$ref` as written, in the resource that holds it.
     struct WrittenReference: Hashable {
         var resource: Int
-        var text: String
+        var text: ExactText
     }
 
     /// Resolved `$ref` targets by the text written in a resource.
@@ -118,7 +118,7 @@ struct Compiler {
     var writtenReferenceNodes: [WrittenReference: Int] = [:]
 
     /// Resolved `$ref` targets by absolute URI text.
-    var referenceCache: [String: SchemaLocation] = [:]
+    var referenceCache: [ExactText: SchemaLocation] = [:]
 
     mutating func problem(_ message: String, at location: SchemaLocation) {
         let context = registry.context(at: location)

@@ -193,12 +193,13 @@ extension FlatProgram {
     init(_ program: Program) {
         root = Int32(program.root)
         resourceOrigins = program.resources
-        var nameIndex: [String: Name] = [:]
+        var nameIndex: [ExactText: Name] = [:]
         func intern(_ text: String) -> Name {
-            if let known = nameIndex[text] { return known }
+            let key = ExactText(text)
+            if let known = nameIndex[key] { return known }
             let name = Name(start: Int32(names.count), length: Int32(text.utf8.count))
             names.append(contentsOf: text.utf8)
-            nameIndex[text] = name
+            nameIndex[key] = name
             return name
         }
         func list(_ items: [Int]) -> (Int32, Int32) {
@@ -282,7 +283,7 @@ extension FlatProgram {
                     instruction = Instruction(.patternProperties, start, Int32(list.count))
                 case .additionalProperties(let node, let known, let patterns):
                     let knownStart = Int32(nameList.count)
-                    nameList.append(contentsOf: known.sorted().map(intern))
+                    nameList.append(contentsOf: known.map(intern))
                     let patternStart = Int32(regexes.count)
                     regexes.append(contentsOf: patterns)
                     instruction = Instruction(

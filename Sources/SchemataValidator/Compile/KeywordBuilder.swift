@@ -81,10 +81,10 @@ struct KeywordBuilder {
 
     mutating func regex(_ pattern: String, _ keyword: String) -> ECMARegex? {
         // A schema repeats its patterns (FHIR: 16 patterns in ~400 places): compile each once.
-        if let compiled = compiler.pointee.regexCache[pattern] { return compiled }
+        if let compiled = compiler.pointee.regexCache[ExactText(pattern)] { return compiled }
         do {
             let compiled = try ECMARegex.shared(pattern)
-            compiler.pointee.regexCache[pattern] = compiled
+            compiler.pointee.regexCache[ExactText(pattern)] = compiled
             return compiled
         } catch {
             problem(keyword, "invalid regular expression \(JSONSerializer.quoted(pattern)): \(error.message)")
@@ -95,7 +95,7 @@ struct KeywordBuilder {
     mutating func reference(_ text: String) -> SchemaLocation? {
         // The same `$ref` text in the same resource means the same target:
         // skip parsing and resolving it again (FHIR has ~10,000 of them).
-        let written = Compiler.WrittenReference(resource: context.resource, text: text)
+        let written = Compiler.WrittenReference(resource: context.resource, text: ExactText(text))
         if let known = compiler.pointee.writtenReferences[written] { return known }
         let location = resolveReference(text)
         if let location { compiler.pointee.writtenReferences[written] = location }
@@ -105,7 +105,7 @@ struct KeywordBuilder {
     /// The compiled node a `$ref` names: one table lookup for text already
     /// seen in this resource.
     mutating func referenceNode(_ text: String) -> Int? {
-        let written = Compiler.WrittenReference(resource: context.resource, text: text)
+        let written = Compiler.WrittenReference(resource: context.resource, text: ExactText(text))
         if let known = compiler.pointee.writtenReferenceNodes[written] { return known }
         guard let target = reference(text) else { return nil }
         let node = compiler.pointee.node(for: target)
@@ -116,10 +116,10 @@ struct KeywordBuilder {
     mutating func resolveReference(_ text: String) -> SchemaLocation? {
         let target = URIReference(text).resolved(against: compiler.pointee.registry.baseURI(of: context))
         let key = target.description
-        if let cached = compiler.pointee.referenceCache[key] { return cached }
+        if let cached = compiler.pointee.referenceCache[ExactText(key)] { return cached }
         do {
             let location = try compiler.pointee.registry.locate(target)
-            compiler.pointee.referenceCache[key] = location
+            compiler.pointee.referenceCache[ExactText(key)] = location
             return location
         } catch {
             problem("$ref", error.message)
@@ -270,7 +270,7 @@ struct KeywordBuilder {
             }
         }
         if let value = schema["additionalProperties"], isSchema(value, "additionalProperties") {
-            add(.additionalProperties(node: subschema(value, at: "additionalProperties"), known: Set(known), patterns: patterns), "additionalProperties")
+            add(.additionalProperties(node: subschema(value, at: "additionalProperties"), known: known, patterns: patterns), "additionalProperties")
         }
         if draft >= .draft6, let value = schema["propertyNames"], isSchema(value, "propertyNames") {
             add(.propertyNames(subschema(value, at: "propertyNames")), "propertyNames")

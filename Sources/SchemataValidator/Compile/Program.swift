@@ -66,7 +66,7 @@ indirect enum Keyword: Sendable {
     case patternProperties([(regex: ECMARegex, node: Int)])
     /// `additionalProperties`, with the names and patterns of its sibling
     /// `properties` and `patternProperties`.
-    case additionalProperties(node: Int, known: Set<String>, patterns: [ECMARegex])
+    case additionalProperties(node: Int, known: [String], patterns: [ECMARegex])
     case propertyNames(Int)
     case dependentSchemas([(name: String, node: Int)])
     /// `prefixItems`, or the array form of `items` before 2020-12.
