@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A string as a table key compared and hashed by its UTF-8 bytes.
 ///
 /// `String`'s own equality and hashing follow canonical equivalence, so
@@ -12,7 +20,18 @@ struct ExactText: Hashable, Sendable {
     }
 
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        let left = lhs.text.utf8
+        let right = rhs.text.utf8
+        guard left.count == right.count else { return false }
+        // Native strings are contiguous: compare the bytes in place (the
+        // generic sequence comparison costs more than the rest of a lookup).
+        let compared = left.withContiguousStorageIfAvailable { first in
+            right.withContiguousStorageIfAvailable { second in
+                first.count == 0 || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
+            }
+        }
+        if let compared, let same = compared { return same }
+        return left.elementsEqual(right)
     }
 
     func hash(into hasher: inout Hasher) {

@@ -193,7 +193,15 @@ extension FlatProgram {
     init(_ program: Program) {
         root = Int32(program.root)
         resourceOrigins = program.resources
+        // Sized up front: growing these by doubling copied megabytes (and
+        // touched fresh pages twice) on large schemas.
+        let instructionCount = program.nodes.reduce(0) { $0 + $1.keywords.count }
+        nodes.reserveCapacity(program.nodes.count)
+        origins.reserveCapacity(program.nodes.count)
+        instructions.reserveCapacity(instructionCount)
+        instructionNames.reserveCapacity(instructionCount)
         var nameIndex: [ExactText: Name] = [:]
+        nameIndex.reserveCapacity(1024)
         func intern(_ text: String) -> Name {
             let key = ExactText(text)
             if let known = nameIndex[key] { return known }
