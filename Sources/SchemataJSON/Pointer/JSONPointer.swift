@@ -74,12 +74,24 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
             self.init(tokens: [])
             return
         }
-        guard text.hasPrefix("/") else {
+        let utf8 = text.utf8
+        guard utf8.first == UInt8(ascii: "/") else {
             throw JSONPointerError(pointer: text, message: "a JSON Pointer must be empty or start with '/'")
         }
+        // Split on the bytes of '/' (ASCII, so every split is on a scalar
+        // boundary): no grapheme breaking.
         var tokens: [String] = []
-        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            tokens.append(try JSONPointer.unescape(raw, in: text))
+        var start = utf8.index(after: utf8.startIndex)
+        var index = start
+        while true {
+            if index == utf8.endIndex || utf8[index] == UInt8(ascii: "/") {
+                tokens.append(try JSONPointer.unescape(text[start..<index], in: text))
+                if index == utf8.endIndex { break }
+                index = utf8.index(after: index)
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
         }
         self.init(tokens: tokens)
     }
@@ -144,22 +156,24 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Unescapes one token; `~` must be followed by `0` or `1`.
     static func unescape(_ raw: Substring, in text: String) throws(JSONPointerError) -> String {
-        guard raw.contains("~") else { return String(raw) }
-        var result = ""
-        var iterator = raw.makeIterator()
-        while let character = iterator.next() {
-            if character == "~" {
-                switch iterator.next() {
-                case "0": result.append("~")
-                case "1": result.append("/")
-                default:
-                    throw JSONPointerError(pointer: text, message: "'~' must be followed by '0' or '1'")
-                }
-            } else {
-                result.append(character)
+        guard raw.utf8.contains(UInt8(ascii: "~")) else { return String(raw) }
+        // '~0' and '~1' are ASCII: rewriting bytes keeps the UTF-8 valid.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        var iterator = raw.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "~") else {
+                bytes.append(byte)
+                continue
+            }
+            switch iterator.next() {
+            case UInt8(ascii: "0"): bytes.append(UInt8(ascii: "~"))
+            case UInt8(ascii: "1"): bytes.append(UInt8(ascii: "/"))
+            default:
+                throw JSONPointerError(pointer: text, message: "'~' must be followed by '0' or '1'")
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The array index a token denotes (RFC 6901: no leading zeros, no sign),

@@ -3,7 +3,7 @@ package enum PercentEncoding {
     /// Decodes `%XX` sequences as UTF-8; `nil` on a malformed escape or
     /// invalid UTF-8.
     package static func decode(_ text: Substring) -> String? {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {

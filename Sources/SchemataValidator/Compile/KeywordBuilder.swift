@@ -114,6 +114,7 @@ struct KeywordBuilder {
     }
 
     mutating func resolveReference(_ text: String) -> SchemaLocation? {
+        if let local = localPointerTarget(text) { return local }
         let target = URIReference(text).resolved(against: compiler.pointee.registry.baseURI(of: context))
         let key = target.description
         if let cached = compiler.pointee.referenceCache[ExactText(key)] { return cached }
@@ -125,6 +126,19 @@ struct KeywordBuilder {
             problem("$ref", error.message)
             return nil
         }
+    }
+
+    /// The target of a `$ref` that is a JSON Pointer fragment into this
+    /// schema's own resource (`#/definitions/x`, the commonest kind), found
+    /// without parsing and resolving a URI; `nil` for anything else, or when
+    /// the pointer does not resolve (the general path then reports why).
+    func localPointerTarget(_ text: String) -> SchemaLocation? {
+        guard text.utf8.count >= 2, text.utf8.starts(with: "#/".utf8),
+            let pointer = try? JSONPointer(uriFragment: text)
+        else { return nil }
+        let root = compiler.pointee.registry.resources[context.resource].location
+        let target = SchemaLocation(document: root.document, pointer: JSONPointer(tokens: root.pointer.tokens + pointer.tokens))
+        return compiler.pointee.registry.value(at: target) == nil ? nil : target
     }
 
     // MARK: Build
