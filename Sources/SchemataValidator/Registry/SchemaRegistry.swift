@@ -95,10 +95,8 @@ public struct SchemaRegistry: Sendable {
 
     /// Adds an embedded meta-schema named `uri`, if there is one.
     private mutating func loadEmbedded(_ uri: String) -> Bool {
-        guard let entry = MetaSchemas.embedded.first(where: { normalized(URIReference($0.uri)) == uri }),
-            let value = try? JSONParser().parse(entry.text)
-        else { return false }
-        _ = try? add(value, uri: entry.uri)
+        guard let entry = MetaSchemas.parsed.first(where: { $0.normalizedURI == uri }) else { return false }
+        _ = try? add(entry.value, uri: entry.uri)
         return resourceIndex[uri] != nil
     }
 

@@ -25,33 +25,44 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
         self.fragment = fragment
     }
 
-    /// Splits `text` into its five components (RFC 3986 appendix B).
+    /// Splits `text` into its five components (RFC 3986 appendix B). The
+    /// delimiters are ASCII, so the split works on UTF-8 bytes (no grapheme
+    /// breaking: a `#` followed by a combining mark still delimits).
     public init(_ text: String) {
-        var rest = Substring(text)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(text[utf8.index(after: hash)...])
+            end = hash
         }
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: question)...])
-            rest = rest[..<question]
+        if let question = utf8[start..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = String(text[utf8.index(after: question)..<end])
+            end = question
         }
-        if let colon = rest.firstIndex(of: ":"), URIReference.isScheme(rest[..<colon]) {
-            scheme = rest[..<colon].lowercased()
-            rest = rest[rest.index(after: colon)...]
+        if let colon = utf8[start..<end].firstIndex(of: UInt8(ascii: ":")), URIReference.isScheme(utf8[start..<colon]) {
+            scheme = String(text[start..<colon]).lowercased()
+            start = utf8.index(after: colon)
         }
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            authority = URIReference.normalizeAuthority(rest[..<end])
-            rest = rest[end...]
+        if utf8[start..<end].starts(with: "//".utf8) {
+            start = utf8.index(start, offsetBy: 2)
+            let slash = utf8[start..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+            authority = URIReference.normalizeAuthority(text[start..<slash])
+            start = slash
         }
-        path = String(rest)
+        path = String(text[start..<end])
     }
 
-    static func isScheme(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isASCII, first.isLetter else { return false }
-        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    static func isScheme(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first, URIReference.isASCIILetter(first) else { return false }
+        return bytes.allSatisfy {
+            URIReference.isASCIILetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     static func normalizeAuthority(_ text: Substring) -> String {
