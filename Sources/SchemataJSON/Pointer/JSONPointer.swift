@@ -123,7 +123,12 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// This pointer with one more token.
     public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [token], digest: JSONPointer.extend(digest, with: token))
+        // One allocation of exactly the right size (`tokens + [token]` makes two).
+        var extended: [String] = []
+        extended.reserveCapacity(tokens.count + 1)
+        extended.append(contentsOf: tokens)
+        extended.append(token)
+        return JSONPointer(tokens: extended, digest: JSONPointer.extend(digest, with: token))
     }
 
     /// This pointer with an array index appended.

@@ -146,6 +146,7 @@ public struct JSONObject: Sendable {
     /// ``nameSummaryBit(_:)`` gives for each. A name whose bit is clear is
     /// certainly absent — a compiler probing dozens of keywords per schema
     /// object skips most lookups with it.
+    @inlinable
     package var nameSummary: UInt64 {
         var summary: UInt64 = 0
         var position = 0
@@ -158,10 +159,11 @@ public struct JSONObject: Sendable {
     }
 
     /// The summary bit of one name (from its first byte and length).
-    @inline(__always)
+    @inlinable
     package static func nameSummaryBit(_ name: String) -> UInt64 {
         let utf8 = name.utf8
-        let first = utf8.first ?? 0
+        var bytes = utf8.makeIterator()
+        let first = bytes.next() ?? 0
         return 1 << UInt64((first &+ UInt8(truncatingIfNeeded: utf8.count &* 7)) & 63)
     }
 

@@ -24,7 +24,10 @@ struct ResourceScanner {
         }
         var stack = [Item(value: root, pointer: .root, draft: draft, vocabularies: .standard, resource: nil)]
         while let item = stack.popLast() {
-            var base = item.resource.map { registry.resources[$0].uri } ?? rootBase
+            // Read only where needed (`$id`, anchors, a new resource): most
+            // schema objects have none, and copying a URI per object showed.
+            var newBase: URIReference?
+            var base: URIReference { newBase ?? item.resource.map { registry.resources[$0].uri } ?? rootBase }
             var draft = item.draft
             var vocabularies = item.vocabularies
             let location = SchemaLocation(document: document, pointer: item.pointer)
@@ -56,7 +59,7 @@ struct ResourceScanner {
                     if let fragment = resolved.fragment, !fragment.isEmpty, draft <= .draft7 {
                         registry.addAnchor(fragment, in: resolved.withoutFragment, at: location)
                     }
-                    base = resolved.withoutFragment
+                    newBase = resolved.withoutFragment
                     resource = registry.register(resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
                 }
             }
