@@ -115,8 +115,12 @@ public struct Validator: Sendable {
         }
     }
 
-    /// Whether the document at `pointer` is valid, read in place.
-    func isValid(at pointer: UnsafePointer<JSONDocument>) -> Bool {
+    /// Whether the document at `pointer` is valid, read in place: for hot
+    /// loops over documents in storage of your own (an array's buffer),
+    /// where passing a document by value costs reference counting that, for
+    /// small instances, rivals validating them. `pointer` must stay valid
+    /// for the call.
+    public func isValid(at pointer: UnsafePointer<JSONDocument>) -> Bool {
         guard !pointer.pointee.nodes.isEmpty else { return false }
         return Evaluation.with(box, documentAt: pointer, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
             $0.validate(box.root, 0)

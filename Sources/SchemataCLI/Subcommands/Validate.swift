@@ -173,7 +173,7 @@ extension SchemataCommand {
             documents.withUnsafeBufferPointer { buffer in
                 for index in buffer.indices {
                     var isValid = false
-                    for _ in 0..<loop { isValid = validator.isValid(buffer[index]) }
+                    for _ in 0..<loop { isValid = validator.isValid(at: buffer.baseAddress! + index) }
                     if isValid { repeatedValid += 1 }
                 }
             }

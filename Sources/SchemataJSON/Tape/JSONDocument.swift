@@ -9,13 +9,25 @@
 ///
 /// Node indexes are plain `Int`s; the root is ``rootIndex``. Each node also
 /// has a ``SourceSpan`` locating it in the original text.
-public struct JSONDocument: Sendable {
+public struct JSONDocument: @unchecked Sendable {
+    // Why @unchecked Sendable is sound: the stored arrays are `let` and
+    // never mutated, and the two buffer views below point into those same
+    // arrays' storage, which is immutable and lives as long as this value or
+    // any copy of it (copies share the storage). Nothing is ever written
+    // through the views, so concurrent readers cannot race.
+
     /// The nodes in document order.
     public let nodes: [TapeNode]
     /// Source spans, parallel to `nodes`.
     public let spans: [SourceSpan]
     /// Decoded strings and decimal literals, referenced by nodes.
     public let arena: [UInt8]
+    /// `nodes` and `arena` as buffer views, taken once: hot paths (the
+    /// validator reads millions of small documents) read the tape through
+    /// them without the retain and release per array that
+    /// `withUnsafeBufferPointer` costs on each use.
+    package let tape: UnsafeBufferPointer<TapeNode>
+    package let arenaBytes: UnsafeBufferPointer<UInt8>
 
     /// The index of the root value.
     public var rootIndex: Int { 0 }
@@ -24,6 +36,9 @@ public struct JSONDocument: Sendable {
         self.nodes = nodes
         self.spans = spans
         self.arena = arena
+        // Native arrays: the views are the arrays' own storage (see above).
+        self.tape = nodes.withUnsafeBufferPointer { $0 }
+        self.arenaBytes = arena.withUnsafeBufferPointer { $0 }
     }
 
     /// The kind of the node at `index`.

@@ -61,14 +61,7 @@ struct Evaluation {
         _ body: (inout Evaluation) -> R
     ) -> R {
         withUnsafePointer(to: document) { documentPointer in
-            document.nodes.withUnsafeBufferPointer { tape in
-                document.arena.withUnsafeBufferPointer { arena in
-                    var evaluation = Evaluation(
-                        program: program, document: documentPointer, tape: tape, arena: arena, maximumDepth: maximumDepth,
-                        collectsErrors: collectsErrors, recordsPasses: recordsPasses)
-                    return body(&evaluation)
-                }
-            }
+            with(program, documentAt: documentPointer, maximumDepth: maximumDepth, collectsErrors: collectsErrors, recordsPasses: recordsPasses, body)
         }
     }
 
@@ -76,16 +69,13 @@ struct Evaluation {
     /// document read in place through `pointer`.
     static func with<R>(
         _ program: ProgramBox, documentAt pointer: UnsafePointer<JSONDocument>, maximumDepth: Int, collectsErrors: Bool,
-        _ body: (inout Evaluation) -> R
+        recordsPasses: Bool = false, _ body: (inout Evaluation) -> R
     ) -> R {
-        pointer.pointee.nodes.withUnsafeBufferPointer { tape in
-            pointer.pointee.arena.withUnsafeBufferPointer { arena in
-                var evaluation = Evaluation(
-                    program: program, document: pointer, tape: tape, arena: arena, maximumDepth: maximumDepth,
-                    collectsErrors: collectsErrors)
-                return body(&evaluation)
-            }
-        }
+        // The document's own views of its tape: no retain per array.
+        var evaluation = Evaluation(
+            program: program, document: pointer, tape: pointer.pointee.tape, arena: pointer.pointee.arenaBytes,
+            maximumDepth: maximumDepth, collectsErrors: collectsErrors, recordsPasses: recordsPasses)
+        return body(&evaluation)
     }
 
     @inline(__always) var collecting: Bool { collector != nil }
