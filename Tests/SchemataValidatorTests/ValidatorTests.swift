@@ -41,7 +41,19 @@ import Testing
         let documents = try texts.map { try JSONParser().parseDocument(Array($0.utf8)) }
         #expect(checker.validity(of: documents) == [true, false, false, false, true])
         #expect(checker.validity(of: documents) == documents.map { checker.isValid($0) })
+        let inPlace = documents.withUnsafeBufferPointer { buffer in buffer.indices.map { checker.isValid(at: buffer.baseAddress! + $0) } }
+        #expect(inPlace == [true, false, false, false, true])
         #expect(checker.validity(of: []) == [])
+    }
+
+    /// Documents of a JSON Lines sequence share the parser's buffers while
+    /// it runs; each must keep its own tape afterwards.
+    @Test func sequenceDocumentsKeepTheirTapes() throws {
+        let checker = try validator(##"{"properties": {"n": {"type": "integer"}}, "required": ["n"]}"##)
+        let text = "{\"n\": 1}\n{\"m\": 2, \"k\": [1, 2, 3]}\n{\"n\": \"x\"}\n{\"n\": 4}\n"
+        let documents = try JSONParser().parseSequence(Array(text.utf8), framing: .lines).map { try $0.result.get() }
+        #expect(checker.validity(of: documents) == [true, false, false, true])
+        #expect(documents.map { $0.tape.count } == documents.map { $0.nodes.count })
     }
 
     /// "é" (U+00E9) and "e" + U+0301 are different names and patterns in
