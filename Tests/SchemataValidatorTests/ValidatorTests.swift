@@ -256,6 +256,31 @@ import Testing
             #expect(validator.isValid(document) == validator.validate(document).isValid, "\(instance)")
         }
     }
+
+    /// The same shapes as `items` (arrays of records take a fused loop).
+    @Test(arguments: 0..<7)
+    func arraysOfShapesAgree(_ which: Int) throws {
+        let validator = try Validator(schema: ["type": "array", "items": Self.schemas[which], "minItems": 1])
+        let single = try Validator(schema: Self.schemas[which])
+        var generator = SystemRandomNumberGenerator()
+        let names = ["a", "b", "z", "x-1", "q"]
+        for _ in 0..<300 {
+            var elements: [JSONValue] = []
+            for _ in 0..<Int.random(in: 0..<4, using: &generator) {
+                var members: [(String, JSONValue)] = []
+                for _ in 0..<Int.random(in: 0..<3, using: &generator) {
+                    let value: JSONValue = [.number(JSONNumber(Int.random(in: 0...3, using: &generator))), "s", .null, ["b": .null]]
+                        .randomElement(using: &generator)!
+                    members.append((names.randomElement(using: &generator)!, value))
+                }
+                elements.append(Int.random(in: 0..<8, using: &generator) == 0 ? 7 : .object(JSONObject(members)))
+            }
+            let document = JSONDocument(value: .array(elements))
+            let expected = !elements.isEmpty && elements.allSatisfy { single.isValid(JSONDocument(value: $0)) }
+            #expect(validator.isValid(document) == expected, "\(elements)")
+            #expect(validator.validate(document).isValid == expected, "\(elements)")
+        }
+    }
 }
 
 /// Tagged unions (`anyOf`/`oneOf` dispatched on a string tag) against the

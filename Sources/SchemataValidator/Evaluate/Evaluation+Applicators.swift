@@ -441,6 +441,20 @@ extension Evaluation {
             annotations?.allItems = true
             return true
         }
+        if elementInfo.objectShape >= 0 && start == 0 && !collecting && dynamicScope == nil {
+            // Arrays of objects of one shape (records): each element checked
+            // by the fused object loop, with no node frame per element.
+            let shape = hot.objectShapes[Int(elementInfo.objectShape)]
+            depth += 1
+            defer { depth -= 1 }
+            var child = instance + 1
+            while child < end {
+                if !isObjectShape(child, shape) { return false }
+                child = subtreeEnd(child)
+            }
+            annotations?.allItems = true
+            return true
+        }
         var valid = true
         var child = instance + 1
         var position = 0
