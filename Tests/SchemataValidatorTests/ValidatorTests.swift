@@ -229,9 +229,14 @@ import Testing
         ["type": "object", "properties": ["a": ["type": "integer"]], "additionalProperties": ["type": "string"], "required": ["a", "z"]],
         ["properties": ["a": ["type": "integer"]], "patternProperties": ["^x-": ["type": "null"]], "additionalProperties": ["type": "number"]],
         ["properties": ["a": true], "patternProperties": ["^x": ["type": "null"]], "additionalProperties": ["type": "object"], "required": ["z"]],
+        // Members and additional members behind lone `$ref`s (the fast path goes straight to the targets).
+        ["type": "object", "properties": ["a": ["$ref": "#/$defs/int"], "b": ["$ref": "#/$defs/viaRef"]],
+         "additionalProperties": ["$ref": "#/$defs/notNumber"], "required": ["a"],
+         "$defs": ["int": ["type": "integer"], "viaRef": ["$ref": "#/$defs/record"], "notNumber": ["not": ["type": "number"]],
+                   "record": ["type": "object", "properties": ["b": ["type": "null"]], "additionalProperties": false]]],
     ]
 
-    @Test(arguments: 0..<7)
+    @Test(arguments: 0..<8)
     func fastAndFullEvaluationAgree(_ which: Int) throws {
         let validator = try Validator(schema: Self.schemas[which])
         var generator = SystemRandomNumberGenerator()
@@ -258,9 +263,15 @@ import Testing
     }
 
     /// The same shapes as `items` (arrays of records take a fused loop).
-    @Test(arguments: 0..<7)
+    @Test(arguments: 0..<8)
     func arraysOfShapesAgree(_ which: Int) throws {
-        let validator = try Validator(schema: ["type": "array", "items": Self.schemas[which], "minItems": 1])
+        // Items behind a `$ref` (forwarded on the fast path), with the
+        // shape's own definitions moved to the root where its refs point.
+        var definitions = Self.schemas[which].objectValue?["$defs"]?.objectValue ?? JSONObject()
+        definitions["item"] = Self.schemas[which]
+        let validator = try Validator(schema: [
+            "type": "array", "items": ["$ref": "#/$defs/item"], "minItems": 1, "$defs": .object(definitions),
+        ])
         let single = try Validator(schema: Self.schemas[which])
         var generator = SystemRandomNumberGenerator()
         let names = ["a", "b", "z", "x-1", "q"]

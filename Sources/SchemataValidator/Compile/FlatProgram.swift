@@ -344,6 +344,7 @@ extension FlatProgram {
         markArraysOfType()
         markObjectShapes()
         markDiscriminators()
+        forwardItemsThroughReferences()
         hot = HotTables(self)
     }
 }
@@ -415,7 +416,15 @@ extension FlatProgram {
             }
             // `additionalProperties` knows the same patterns as `patternProperties`.
             guard let properties, !other, additionalPatterns == patterns.count else { continue }
-            var list = entries[properties].map { $0 }
+            // Fused checks run on the fast path only (error output walks the
+            // instructions): members may go straight to a lone `$ref`'s
+            // target, unless the dynamic scope must see the reference.
+            var list = entries[properties].map { entry in
+                var forwarded = entry
+                if !needsDynamicScope && entry.node >= 0 { forwarded.node = Int32(resolvedNode(Int(entry.node))) }
+                return forwarded
+            }
+            if !needsDynamicScope && additional >= 0 { additional = Int32(resolvedNode(Int(additional))) }
             var mask: UInt64 = 0
             for name in nameList[required] {
                 if let position = list.firstIndex(where: { sameName($0.name, name) }) {
@@ -513,6 +522,16 @@ extension FlatProgram {
         var result: [Name] = []
         for name in names where !result.contains(where: { sameName($0, name) }) { result.append(name) }
         return result
+    }
+
+    /// Gives each `items` instruction, in operand c, the node its fast path
+    /// checks elements against: the items schema, or the target of its lone
+    /// `$ref` (not when the dynamic scope must see the reference).
+    mutating func forwardItemsThroughReferences() {
+        for pc in instructions.indices where instructions[pc].opcode == .items {
+            let node = Int(instructions[pc].a)
+            instructions[pc].c = Int32(needsDynamicScope ? node : resolvedNode(node))
+        }
     }
 
     /// The node a node stands for: itself, or the target of a lone `$ref`.

@@ -417,7 +417,10 @@ extension Evaluation {
         let start = ins.b
         guard kind == .array else { return true }
         let end = Int(tape[instance].payload)
-        let typeOnly = hot.nodes[Int(subschema)].typeOnly
+        // Fast paths check elements against the items schema's lone `$ref`
+        // target when it has one (operand c); error output keeps the frame.
+        let fastSubschema = Int(ins.c)
+        let typeOnly = hot.nodes[fastSubschema].typeOnly
         if typeOnly >= 0 && start == 0 && !collecting {
             // Every element against one type: a tight loop over the tape.
             annotations?.allItems = true
@@ -430,7 +433,7 @@ extension Evaluation {
             }
             return true
         }
-        let elementInfo = hot.nodes[Int(subschema)]
+        let elementInfo = hot.nodes[fastSubschema]
         if elementInfo.arrayOfType >= 0 && start == 0 && !collecting {
             // Arrays of arrays of one scalar type (coordinates): no recursion.
             var child = instance + 1
