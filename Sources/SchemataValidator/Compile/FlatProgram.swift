@@ -415,11 +415,14 @@ extension FlatProgram {
                 }
             }
             // `additionalProperties` knows the same patterns as `patternProperties`.
-            guard let properties, !other, additionalPatterns == patterns.count else { continue }
+            // Without `properties`, a shape still fuses patterns, additional
+            // members and `required` (maps such as `{"^/": {…}}`).
+            guard !other, additionalPatterns == patterns.count else { continue }
+            guard properties != nil || !patterns.isEmpty || closed || additional >= 0 else { continue }
             // Fused checks run on the fast path only (error output walks the
             // instructions): members may go straight to a lone `$ref`'s
             // target, unless the dynamic scope must see the reference.
-            var list = entries[properties].map { entry in
+            var list = entries[properties ?? 0..<0].map { entry in
                 var forwarded = entry
                 if !needsDynamicScope && entry.node >= 0 { forwarded.node = Int32(resolvedNode(Int(entry.node))) }
                 return forwarded
