@@ -73,10 +73,15 @@ extension Evaluation {
         let node = tape[key]
         let length = Int(name.length)
         guard Int(node.length) == length else { return false }
-        let a = UnsafeRawPointer(arena.baseAddress! + Int(node.payload))
-        let b = UnsafeRawPointer(hot.names.baseAddress! + Int(name.start))
-        // Short names (nearly all): two overlapping word loads cover every
-        // byte without reading past either name.
+        return Evaluation.sameBytes(
+            UnsafeRawPointer(arena.baseAddress! + Int(node.payload)), UnsafeRawPointer(hot.names.baseAddress! + Int(name.start)), length)
+    }
+
+    /// Whether `length` bytes at `a` and `b` are equal. Short names (nearly
+    /// all): two overlapping word loads cover every byte without reading
+    /// past either name.
+    @inline(__always)
+    static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
         switch length {
         case 8...16:
             return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)

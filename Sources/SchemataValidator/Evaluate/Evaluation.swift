@@ -175,16 +175,25 @@ struct Evaluation {
         var seen: UInt64 = 0
         var child = instance + 1
         let end = Int(object.payload)
-        let first = Int(shape.entriesStart)
         let count = Int(shape.entriesCount)
+        // Table bases in locals: the loop calls out (nested validation), so
+        // reading them through `hot` would reload them for every member.
+        let entries = hot.shapeEntries.baseAddress! + Int(shape.entriesStart)
+        let nodeInfo = hot.nodes.baseAddress!
+        let names = UnsafeRawPointer(hot.names.baseAddress!)
+        let arenaBase = UnsafeRawPointer(arena.baseAddress!)
         while child < end {
             let value = child + 1
             let valueEnd = subtreeEnd(value)
-            if !tape[child].isShadowed {
+            let key = tape[child]
+            if key.flags & TapeNode.shadowedFlag == 0 {
                 var matched = -1
+                let keyLength = Int(key.length)
+                let keyBytes = arenaBase + Int(key.payload)
                 var position = 0
                 while position < count {
-                    if keyIs(child, hot.shapeEntries[first + position].name) {
+                    let name = entries[position].name
+                    if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) {
                         matched = position
                         break
                     }
@@ -216,9 +225,9 @@ struct Evaluation {
                     }
                 } else {
                     seen |= 1 << UInt64(matched)
-                    let subschema = Int(hot.shapeEntries[first + matched].node)
+                    let subschema = Int(entries[matched].node)
                     if subschema >= 0 {
-                        let info = hot.nodes[subschema]
+                        let info = nodeInfo[subschema]
                         if info.typeOnly >= 0 {
                             if !typeMatches(value, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false) {
                                 return false
