@@ -51,7 +51,7 @@ struct Compiler {
         detectNonProgressingCycles()
         guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
         let recursive = Set(registry.resources.indices.filter { registry.resources[$0].recursiveAnchor })
-        let origins = registry.resources.map { ResourceOrigin(uri: $0.uriString, location: $0.location) }
+        let origins = registry.resources.map(\.origin)
         return Program(nodes: nodes, root: rootIndex, recursiveAnchors: recursive, resources: origins)
     }
 
@@ -92,14 +92,12 @@ struct Compiler {
     /// within that resource.
     func absoluteLocation(_ location: SchemaLocation, _ context: SchemaContext?) -> String {
         guard let context else { return location.pointer.uriFragment }
-        let resource = registry.resources[context.resource]
-        return ResourceOrigin(uri: resource.uriString, location: resource.location).absoluteURI(of: location)
+        return registry.resources[context.resource].origin.absoluteURI(of: location)
     }
 
     /// The absolute location of a compiled node.
     func location(of node: Int) -> String {
-        let resource = registry.resources[nodes[node].resource]
-        return ResourceOrigin(uri: resource.uriString, location: resource.location).absoluteURI(of: nodes[node].origin)
+        registry.resources[nodes[node].resource].origin.absoluteURI(of: nodes[node].origin)
     }
 
     /// Compiled patterns by source text.

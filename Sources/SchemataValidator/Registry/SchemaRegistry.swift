@@ -32,6 +32,9 @@ struct SchemaResourceInfo: Sendable {
     }
     /// `uri` as text, without an empty fragment.
     private(set) var uriString: String
+
+    /// Where the resource starts, for absolute locations inside it.
+    var origin: ResourceOrigin { ResourceOrigin(uri: uriString, location: location) }
     var location: SchemaLocation
     var draft: Draft
     /// `$dynamicAnchor` names declared in this resource → their locations.
