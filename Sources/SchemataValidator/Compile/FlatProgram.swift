@@ -158,6 +158,10 @@ struct FlatProgram: Sendable {
     var discriminatorAlways: [Int32] = []
     /// Entries of object shapes (node −1: a required name with no schema).
     var shapeEntries: [Entry] = []
+    /// Per shape entry: its node's type bits when the node only checks a
+    /// type (`typeOnly`), else −1 — so the shape loop tests such members
+    /// without loading the node.
+    var shapeEntryTypes: [Int16] = []
     var patternEntries: [PatternEntry] = []
     var dependencies: [Dependency] = []
     var nodeLists: [Int32] = []
@@ -443,6 +447,7 @@ extension FlatProgram {
             guard !other, list.count <= 64 else { continue }
             let start = Int32(shapeEntries.count)
             shapeEntries.append(contentsOf: list)
+            shapeEntryTypes.append(contentsOf: list.map { $0.node >= 0 ? nodes[Int($0.node)].typeOnly : -1 })
             objectShapes.append(ObjectShape(
                 entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, additional: additional,
                 requiresObject: requiresObject,

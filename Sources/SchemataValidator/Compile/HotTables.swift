@@ -17,6 +17,7 @@ final class HotTables: @unchecked Sendable {
     let discriminatorValues: UnsafeBufferPointer<FlatProgram.DiscriminatorValue>
     let discriminatorAlways: UnsafeBufferPointer<Int32>
     let shapeEntries: UnsafeBufferPointer<FlatProgram.Entry>
+    let shapeEntryTypes: UnsafeBufferPointer<Int16>
     let patternEntries: UnsafeBufferPointer<FlatProgram.PatternEntry>
     let nameList: UnsafeBufferPointer<FlatProgram.Name>
     let nodeLists: UnsafeBufferPointer<Int32>
@@ -35,6 +36,7 @@ final class HotTables: @unchecked Sendable {
         discriminatorValues = HotTables.copy(program.discriminatorValues)
         discriminatorAlways = HotTables.copy(program.discriminatorAlways)
         shapeEntries = HotTables.copy(program.shapeEntries)
+        shapeEntryTypes = HotTables.copy(program.shapeEntryTypes)
         patternEntries = HotTables.copy(program.patternEntries)
         nameList = HotTables.copy(program.nameList)
         nodeLists = HotTables.copy(program.nodeLists)
@@ -48,7 +50,7 @@ final class HotTables: @unchecked Sendable {
         UnsafeMutableBufferPointer(mutating: regexes).deinitialize()
         UnsafeMutableBufferPointer(mutating: numbers).deinitialize()
         HotTables.free(regexes, numbers, nodes, instructions, entries, patternEntries, objectShapes)
-        HotTables.free(shapeEntries, discriminators, discriminatorValues, discriminatorAlways, nameList, nodeLists, names)
+        HotTables.free(shapeEntries, shapeEntryTypes, discriminators, discriminatorValues, discriminatorAlways, nameList, nodeLists, names)
     }
 
     /// Frees each table's memory.

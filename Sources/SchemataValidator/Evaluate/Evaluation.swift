@@ -179,7 +179,7 @@ struct Evaluation {
         // Table bases in locals: the loop calls out (nested validation), so
         // reading them through `hot` would reload them for every member.
         let entries = hot.shapeEntries.baseAddress! + Int(shape.entriesStart)
-        let nodeInfo = hot.nodes.baseAddress!
+        let entryTypes = hot.shapeEntryTypes.baseAddress! + Int(shape.entriesStart)
         let names = UnsafeRawPointer(hot.names.baseAddress!)
         let arenaBase = UnsafeRawPointer(arena.baseAddress!)
         while child < end {
@@ -225,14 +225,14 @@ struct Evaluation {
                     }
                 } else {
                     seen |= 1 << UInt64(matched)
-                    let subschema = Int(entries[matched].node)
-                    if subschema >= 0 {
-                        let info = nodeInfo[subschema]
-                        if info.typeOnly >= 0 {
-                            if !typeMatches(value, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false) {
-                                return false
-                            }
-                        } else {
+                    let typeOnly = entryTypes[matched]
+                    if typeOnly >= 0 {
+                        if !typeMatches(value, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: typeOnly)), literalIntegers: false) {
+                            return false
+                        }
+                    } else {
+                        let subschema = Int(entries[matched].node)
+                        if subschema >= 0 {
                             depth += 1
                             let ok = validate(subschema, value)
                             depth -= 1
