@@ -2,7 +2,9 @@
 ///
 /// Taking one is O(1): it records how much of the parser's append-only
 /// tape existed and which containers were open. ``value`` materialises the
-/// partial document (O(size)); ``inFlightString`` and ``path`` are cheap.
+/// partial document (O(size)); ``path`` is O(depth); ``inFlightString``
+/// decodes the string so far when read (reading every snapshot of one
+/// growing string decodes each of its bytes once).
 ///
 /// A snapshot reads the parser's storage, so it is not `Sendable`; send its
 /// ``value`` instead. It stays valid after later feeds (it keeps showing the
