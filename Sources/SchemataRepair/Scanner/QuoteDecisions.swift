@@ -157,16 +157,23 @@ extension RepairScanner {
         return after >= limit || input[after] == UInt8(ascii: "}") || input[after] == UInt8(ascii: "]")
     }
 
-    /// Whether a word (and spaces) at `index` runs into the end of the
-    /// value: the end of the text, the container's closer, or a comma
-    /// before the next member — stray text after a closed string.
-    func strayWordEnds(at index: Int, context: StringContext) -> Bool {
+    /// Where a bare word (letters, digits, `_`, `-`) starting at `index`
+    /// ends (`index` itself when there is none).
+    func endOfBareWord(from index: Int) -> Int {
         var look = index
         while look < limit, RepairScanner.isLetter(input[look]) || RepairScanner.isDigit(input[look])
             || input[look] == UInt8(ascii: "_") || input[look] == UInt8(ascii: "-")
         {
             look += 1
         }
+        return look
+    }
+
+    /// Whether a word (and spaces) at `index` runs into the end of the
+    /// value: the end of the text, the container's closer, or a comma
+    /// before the next member — stray text after a closed string.
+    func strayWordEnds(at index: Int, context: StringContext) -> Bool {
+        var look = endOfBareWord(from: index)
         guard look > index else { return false }
         while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
         guard look < limit else { return true }

@@ -282,11 +282,7 @@ extension RepairScanner {
             look += quoteLength(at: look)
         } else {
             let start = look
-            while look < limit, RepairScanner.isLetter(input[look]) || RepairScanner.isDigit(input[look])
-                || input[look] == UInt8(ascii: "_") || input[look] == UInt8(ascii: "-")
-            {
-                look += 1
-            }
+            look = endOfBareWord(from: look)
             guard look > start else { return false }
         }
         while look < limit, input[look] == 0x20 || input[look] == 0x09 { look += 1 }
