@@ -95,7 +95,10 @@ struct KeywordBuilder {
     mutating func reference(_ text: String) -> SchemaLocation? {
         // The same `$ref` text in the same resource means the same target:
         // skip parsing and resolving it again (FHIR has ~10,000 of them).
-        let written = Compiler.WrittenReference(resource: context.resource, text: ExactText(text))
+        reference(text, written: Compiler.WrittenReference(resource: context.resource, text: ExactText(text)))
+    }
+
+    private mutating func reference(_ text: String, written: Compiler.WrittenReference) -> SchemaLocation? {
         if let known = compiler.pointee.writtenReferences[written] { return known }
         let location = resolveReference(text)
         if let location { compiler.pointee.writtenReferences[written] = location }
@@ -107,7 +110,7 @@ struct KeywordBuilder {
     mutating func referenceNode(_ text: String) -> Int? {
         let written = Compiler.WrittenReference(resource: context.resource, text: ExactText(text))
         if let known = compiler.pointee.writtenReferenceNodes[written] { return known }
-        guard let target = reference(text) else { return nil }
+        guard let target = reference(text, written: written) else { return nil }
         let node = compiler.pointee.node(for: target)
         compiler.pointee.writtenReferenceNodes[written] = node
         return node
