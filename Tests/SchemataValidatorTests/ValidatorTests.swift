@@ -253,7 +253,7 @@ import Testing
         }
         for _ in 0..<500 {
             var members: [(String, JSONValue)] = []
-            for _ in 0..<Int.random(in: 0..<4, using: &generator) {
+            for _ in 0..<Int.random(in: 0..<5, using: &generator) {
                 members.append((names.randomElement(using: &generator)!, scalar()))
             }
             let instance: JSONValue = Int.random(in: 0..<10, using: &generator) == 0 ? "not an object" : .object(JSONObject(members))
@@ -270,14 +270,14 @@ import Testing
         var definitions = Self.schemas[which].objectValue?["$defs"]?.objectValue ?? JSONObject()
         definitions["item"] = Self.schemas[which]
         let validator = try Validator(schema: [
-            "type": "array", "items": ["$ref": "#/$defs/item"], "minItems": 1, "$defs": .object(definitions),
+            "type": "array", "items": ["$ref": "#/$defs/item"], "minItems": 1, "maxItems": 3, "$defs": .object(definitions),
         ])
         let single = try Validator(schema: Self.schemas[which])
         var generator = SystemRandomNumberGenerator()
         let names = ["a", "b", "z", "x-1", "q"]
         for _ in 0..<300 {
             var elements: [JSONValue] = []
-            for _ in 0..<Int.random(in: 0..<4, using: &generator) {
+            for _ in 0..<Int.random(in: 0..<5, using: &generator) {
                 var members: [(String, JSONValue)] = []
                 for _ in 0..<Int.random(in: 0..<3, using: &generator) {
                     let value: JSONValue = [.number(JSONNumber(Int.random(in: 0...3, using: &generator))), "s", .null, ["b": .null]]
@@ -287,9 +287,13 @@ import Testing
                 elements.append(Int.random(in: 0..<8, using: &generator) == 0 ? 7 : .object(JSONObject(members)))
             }
             let document = JSONDocument(value: .array(elements))
-            let expected = !elements.isEmpty && elements.allSatisfy { single.isValid(JSONDocument(value: $0)) }
+            let expected = (1...3).contains(elements.count) && elements.allSatisfy { single.isValid(JSONDocument(value: $0)) }
             #expect(validator.isValid(document) == expected, "\(elements)")
             #expect(validator.validate(document).isValid == expected, "\(elements)")
+            // Not an array at all: `type` fails on both paths.
+            let notArray = JSONDocument(value: elements.first ?? ["a": 1])
+            #expect(!validator.isValid(notArray))
+            #expect(!validator.validate(notArray).isValid)
         }
     }
 }

@@ -49,6 +49,11 @@ struct FlatProgram: Sendable {
         }
     }
 
+    /// One compiled schema object: its instruction range and the fused
+    /// forms the evaluator can take instead of running the instructions.
+    /// Kept at 32 bytes (type bits fit in seven bits, hence `Int8`): the
+    /// evaluator loads one per subschema visited, and a larger stride
+    /// measurably slowed every workload.
     struct Node: Sendable {
         var first: Int32
         var count: Int32
@@ -57,12 +62,12 @@ struct FlatProgram: Sendable {
         /// When the node is exactly one `type` check (the commonest leaf
         /// schema): its type bits, so that the evaluator can test it without
         /// entering the node; otherwise −1.
-        var typeOnly: Int16 = -1
+        var typeOnly: Int8 = -1
         /// When the node is exactly `{"type": "array", "items": <typeOnly>}`
         /// with optional `minItems`/`maxItems` (coordinates, vectors,
         /// tuples of numbers): the element type bits, so that the evaluator
         /// checks such arrays in one loop; otherwise −1.
-        var arrayOfType: Int16 = -1
+        var arrayOfType: Int8 = -1
         var arrayMinItems: Int32 = 0
         var arrayMaxItems: Int32 = .max
         /// When the node only says `type: object`, `properties`, `required`
@@ -70,6 +75,12 @@ struct FlatProgram: Sendable {
         /// its ``ObjectShape``, checked in one pass over the members;
         /// otherwise −1.
         var objectShape: Int32 = -1
+        /// When the node is exactly `{"type": "array", "items": <shape>}`
+        /// (the items schema, or a lone `$ref`'s target, fuses into an
+        /// ``ObjectShape``) with optional `minItems`/`maxItems`: that shape,
+        /// so that the evaluator checks arrays of records in one loop with
+        /// no instruction dispatch; otherwise −1. Only without a dynamic scope.
+        var arrayOfShape: Int32 = -1
     }
 
     /// An `anyOf`/`oneOf` whose branches give one property string tags (a
@@ -340,13 +351,14 @@ extension FlatProgram {
             }
             var info = Node(first: first, count: Int32(instructions.count) - first, resource: Int32(node.resource), hasUnevaluated: node.hasUnevaluated)
             if info.count == 1, instructions[Int(first)].opcode == .type, instructions[Int(first)].b == 0 {
-                info.typeOnly = Int16(instructions[Int(first)].a)
+                info.typeOnly = Int8(instructions[Int(first)].a)
             }
             nodes.append(info)
             origins.append((node.origin, node.resource))
         }
         markArraysOfType()
         markObjectShapes()
+        markArraysOfShapes()
         markDiscriminators()
         forwardItemsThroughReferences()
         hot = HotTables(self)
@@ -360,7 +372,7 @@ extension FlatProgram {
         for index in nodes.indices where nodes[index].typeOnly < 0 && !nodes[index].hasUnevaluated {
             let info = nodes[index]
             var isArray = false
-            var element: Int16 = -1
+            var element: Int8 = -1
             var minimum: Int32 = 0
             var maximum: Int32 = .max
             var other = false
@@ -377,6 +389,39 @@ extension FlatProgram {
             }
             if isArray, element >= 0, !other {
                 nodes[index].arrayOfType = element
+                nodes[index].arrayMinItems = minimum
+                nodes[index].arrayMaxItems = maximum
+            }
+        }
+    }
+}
+
+extension FlatProgram {
+    /// Finds the nodes that are an array of one object shape with optional
+    /// count bounds (see ``Node/arrayOfShape``).
+    mutating func markArraysOfShapes() {
+        guard !needsDynamicScope else { return }
+        for index in nodes.indices where nodes[index].typeOnly < 0 && nodes[index].arrayOfType < 0 && !nodes[index].hasUnevaluated {
+            let info = nodes[index]
+            var isArray = false
+            var shape: Int32 = -1
+            var minimum: Int32 = 0
+            var maximum: Int32 = .max
+            var other = false
+            for pc in Int(info.first)..<Int(info.first + info.count) {
+                let instruction = instructions[pc]
+                switch instruction.opcode {
+                case .type where instruction.a == Int32(JSONTypeSet.array.rawValue) && instruction.b == 0: isArray = true
+                case .minItems: minimum = instruction.a
+                case .maxItems: maximum = instruction.a
+                case .items where instruction.b == 0:
+                    let element = nodes[resolvedNode(Int(instruction.a))]
+                    if element.objectShape >= 0 && !element.hasUnevaluated { shape = element.objectShape } else { other = true }
+                default: other = true
+                }
+            }
+            if isArray, shape >= 0, !other {
+                nodes[index].arrayOfShape = shape
                 nodes[index].arrayMinItems = minimum
                 nodes[index].arrayMaxItems = maximum
             }
@@ -447,7 +492,7 @@ extension FlatProgram {
             guard !other, list.count <= 64 else { continue }
             let start = Int32(shapeEntries.count)
             shapeEntries.append(contentsOf: list)
-            shapeEntryTypes.append(contentsOf: list.map { $0.node >= 0 ? nodes[Int($0.node)].typeOnly : -1 })
+            shapeEntryTypes.append(contentsOf: list.map { $0.node >= 0 ? Int16(nodes[Int($0.node)].typeOnly) : -1 })
             objectShapes.append(ObjectShape(
                 entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, additional: additional,
                 requiresObject: requiresObject,

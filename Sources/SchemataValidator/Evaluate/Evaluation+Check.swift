@@ -37,14 +37,14 @@ extension Evaluation {
         let kind = tape[instance].kind
         // One table lookup and a mask: no jump table on the hot path.
         if Evaluation.certainTypes(of: kind) & types.rawValue != 0 { return true }
-        guard kind == .decimal, types.contains(.integer) else { return false }
         // A decimal literal is an integer when its value is (`1.0`), or, for
         // drafts that count literals (`literalIntegers`), when it has no
         // fraction or exponent.
         if literalIntegers {
+            guard kind == .decimal, types.contains(.integer) else { return false }
             return !bytes(instance).contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
         }
-        return number(instance).isInteger
+        return Evaluation.decimalIsInteger(tape[instance], types.rawValue, arena: arena)
     }
 
     /// The types a node of `kind` has without looking at its value (a

@@ -92,21 +92,77 @@ struct Evaluation {
     /// Whether `instance` (a tape index) is valid against `node`; adds what
     /// it evaluated to `annotations` when that is non-nil.
     mutating func validate(_ node: Int, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
+        if annotations == nil && !collecting { return validate(node, instance) }
         let info = hot.nodes[node]
         if info.typeOnly >= 0 && !collecting {
             // A leaf that only checks the type: no frame, no scope.
             return typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false)
         }
-        if info.arrayOfType >= 0 && annotations == nil && !collecting {
+        return validateInFrame(node, info, instance, &annotations)
+    }
+
+    /// Whether `instance` is valid against `node`, with no annotations
+    /// wanted: the fast path (fused node forms, then the node's
+    /// instructions, stopping at the first failure), unless errors are
+    /// collected or the node has `unevaluated*` keywords.
+    mutating func validate(_ node: Int, _ instance: Int) -> Bool {
+        let info = hot.nodes[node]
+        if collecting || info.hasUnevaluated {
+            var none: Annotations? = nil
+            return validateInFrame(node, info, instance, &none)
+        }
+        if info.typeOnly >= 0 {
+            // A leaf that only checks the type: no frame, no scope.
+            return typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.typeOnly)), literalIntegers: false)
+        }
+        if info.arrayOfType >= 0 {
             return isArrayOfType(instance, info)
         }
-        if info.objectShape >= 0 && annotations == nil && !collecting {
+        if info.objectShape >= 0 {
             // The node's resource joins the dynamic scope for its members.
             let pushed = dynamicScope?.enter(info.resource) ?? false
             let valid = isObjectShape(instance, hot.objectShapes[Int(info.objectShape)])
             if pushed { dynamicScope?.leave() }
             return valid
         }
+        if info.arrayOfShape >= 0 {
+            return isArrayOfShape(instance, info)
+        }
+        if depth >= maximumDepth || (depth & 15 == 15 && StackGuard.used(since: stackBase) > StackGuard.budget) {
+            exceededDepth = true
+            return false
+        }
+        if info.count == 0 { return true }
+        depth += 1
+        let pushed = dynamicScope?.enter(info.resource) ?? false
+        var valid = true
+        var none: Annotations? = nil
+        var pc = Int(info.first)
+        let end = pc + Int(info.count)
+        while pc < end {
+            // `$ref` and `type` (the commonest instructions) without the dispatch.
+            let instruction = hot.instructions[pc]
+            let ok: Bool
+            switch instruction.opcode {
+            case .ref: ok = validate(Int(instruction.a), instance)
+            case .type:
+                ok = typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: instruction.a)), literalIntegers: instruction.b != 0)
+            default: ok = check(pc, node: node, instance, &none)
+            }
+            if !ok {
+                valid = false
+                break
+            }
+            pc += 1
+        }
+        if pushed { dynamicScope?.leave() }
+        depth -= 1
+        return valid
+    }
+
+    /// A node evaluated in its own frame with every keyword run in order:
+    /// annotations for `unevaluated*`, or error collection.
+    mutating func validateInFrame(_ node: Int, _ info: FlatProgram.Node, _ instance: Int, _ annotations: inout Annotations?) -> Bool {
         if depth >= maximumDepth || (depth & 15 == 15 && StackGuard.used(since: stackBase) > StackGuard.budget) {
             exceededDepth = true
             if collecting {
@@ -117,31 +173,7 @@ struct Evaluation {
         if info.count == 0 { return true }
         depth += 1
         let pushed = dynamicScope?.enter(info.resource) ?? false
-        var valid = true
-        if annotations == nil && !info.hasUnevaluated && !collecting {
-            // The fast path: no annotations, stop at the first failure.
-            var none: Annotations? = nil
-            var pc = Int(info.first)
-            let end = pc + Int(info.count)
-            while pc < end {
-                // `$ref` and `type` (the commonest instructions) without the dispatch.
-                let instruction = hot.instructions[pc]
-                let ok: Bool
-                switch instruction.opcode {
-                case .ref: ok = validate(Int(instruction.a), instance, &none)
-                case .type:
-                    ok = typeMatches(instance, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: instruction.a)), literalIntegers: instruction.b != 0)
-                default: ok = check(pc, node: node, instance, &none)
-                }
-                if !ok {
-                    valid = false
-                    break
-                }
-                pc += 1
-            }
-        } else {
-            valid = validateWithAnnotations(node, info, instance, &annotations)
-        }
+        let valid = validateWithAnnotations(node, info, instance, &annotations)
         if pushed { dynamicScope?.leave() }
         depth -= 1
         return valid
@@ -151,17 +183,39 @@ struct Evaluation {
     /// the count bounds and every element's type, in one loop.
     @inline(__always)
     func isArrayOfType(_ instance: Int, _ info: FlatProgram.Node) -> Bool {
-        let node = tape[instance]
+        let nodes = tape.baseAddress!
+        let node = nodes[instance]
         guard node.kind == .array else { return false }
         let count = Int32(truncatingIfNeeded: node.length)
         guard count >= info.arrayMinItems, count <= info.arrayMaxItems else { return false }
-        let types = JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: info.arrayOfType))
-        var child = instance + 1
-        let end = Int(node.payload)
+        let types = UInt8(truncatingIfNeeded: info.arrayOfType)
+        var child = instance &+ 1
+        let end = Int(truncatingIfNeeded: node.payload)
         while child < end {
-            if !typeMatches(child, types, literalIntegers: false) { return false }
-            let element = tape[child]
-            child = element.kind == .array || element.kind == .object ? Int(element.payload) : child + 1
+            let element = nodes[child]
+            if Evaluation.certainTypes(of: element.kind) & types == 0 && !Evaluation.decimalIsInteger(element, types, arena: arena) { return false }
+            child = element.kind == .array || element.kind == .object ? Int(truncatingIfNeeded: element.payload) : child &+ 1
+        }
+        return true
+    }
+
+    /// An array node of ``FlatProgram/Node/arrayOfShape`` form: the type,
+    /// the count bounds and every element's object shape, in one loop.
+    mutating func isArrayOfShape(_ instance: Int, _ info: FlatProgram.Node) -> Bool {
+        let nodes = tape.baseAddress!
+        let array = nodes[instance]
+        guard array.kind == .array else { return false }
+        let count = Int32(truncatingIfNeeded: array.length)
+        guard count >= info.arrayMinItems, count <= info.arrayMaxItems else { return false }
+        let shape = hot.objectShapes[Int(info.arrayOfShape)]
+        depth += 1
+        defer { depth -= 1 }
+        var child = instance &+ 1
+        let end = Int(truncatingIfNeeded: array.payload)
+        while child < end {
+            if !isObjectShape(child, shape) { return false }
+            let element = nodes[child]
+            child = element.kind == .array || element.kind == .object ? Int(truncatingIfNeeded: element.payload) : child &+ 1
         }
         return true
     }
@@ -169,27 +223,31 @@ struct Evaluation {
     /// An object node of ``FlatProgram/ObjectShape`` form, in one pass over
     /// its members (values of type-only schemas checked inline).
     mutating func isObjectShape(_ instance: Int, _ shape: FlatProgram.ObjectShape) -> Bool {
-        let object = tape[instance]
+        // The tape and table bases in locals: the loop calls out (nested
+        // validation), so reading them through `self` would reload them for
+        // every member, and a call on `self` would copy the evaluation.
+        let nodes = tape.baseAddress!
+        let object = nodes[instance]
         guard object.kind == .object else { return !shape.requiresObject }
         if depth >= maximumDepth { return failDepthExceeded() }
         var seen: UInt64 = 0
-        var child = instance + 1
-        let end = Int(object.payload)
+        var child = instance &+ 1
+        let end = Int(truncatingIfNeeded: object.payload)
         let count = Int(shape.entriesCount)
-        // Table bases in locals: the loop calls out (nested validation), so
-        // reading them through `hot` would reload them for every member.
         let entries = hot.shapeEntries.baseAddress! + Int(shape.entriesStart)
         let entryTypes = hot.shapeEntryTypes.baseAddress! + Int(shape.entriesStart)
         let names = UnsafeRawPointer(hot.names.baseAddress!)
         let arenaBase = UnsafeRawPointer(arena.baseAddress!)
         while child < end {
-            let value = child + 1
-            let valueEnd = subtreeEnd(value)
-            let key = tape[child]
+            let key = nodes[child]
+            let value = child &+ 1
+            let valueNode = nodes[value]
+            let isContainer = valueNode.kind == .array || valueNode.kind == .object
+            let valueEnd = isContainer ? Int(truncatingIfNeeded: valueNode.payload) : value &+ 1
             if key.flags & TapeNode.shadowedFlag == 0 {
                 var matched = -1
                 let keyLength = Int(key.length)
-                let keyBytes = arenaBase + Int(key.payload)
+                let keyBytes = arenaBase + Int(truncatingIfNeeded: key.payload)
                 var position = 0
                 while position < count {
                     let name = entries[position].name
@@ -197,37 +255,20 @@ struct Evaluation {
                         matched = position
                         break
                     }
-                    position += 1
+                    position &+= 1
                 }
-                // `patternProperties` apply to every member, named or not.
-                var patternMatched = false
-                if shape.patternsCount > 0 {
-                    let keyBytes = bytes(child)
-                    for position in Int(shape.patternsStart)..<Int(shape.patternsStart + shape.patternsCount) {
-                        let entry = hot.patternEntries[position]
-                        guard ECMARegex.matches(hot.regexes.baseAddress! + Int(entry.regex), utf8: keyBytes) else { continue }
-                        patternMatched = true
-                        depth += 1
-                        let ok = validate(Int(entry.node), value)
-                        depth -= 1
-                        if !ok { return false }
-                    }
+                if shape.patternsCount > 0 || matched < 0 {
+                    guard shapeAcceptsUnnamedOrPatterned(child, value, shape, named: matched >= 0) else { return false }
                 }
-                if matched < 0 {
-                    if !patternMatched {
-                        if shape.closed { return false }
-                        if shape.additional >= 0 {
-                            depth += 1
-                            let ok = validate(Int(shape.additional), value)
-                            depth -= 1
-                            if !ok { return false }
-                        }
-                    }
-                } else {
-                    seen |= 1 << UInt64(matched)
+                if matched >= 0 {
+                    seen |= 1 &<< UInt64(truncatingIfNeeded: matched)
                     let typeOnly = entryTypes[matched]
                     if typeOnly >= 0 {
-                        if !typeMatches(value, JSONTypeSet(rawValue: UInt8(truncatingIfNeeded: typeOnly)), literalIntegers: false) {
+                        // The certain types of the value's kind first (no call);
+                        // only a decimal tested for `integer` needs its value.
+                        let types = UInt8(truncatingIfNeeded: typeOnly)
+                        if Evaluation.certainTypes(of: valueNode.kind) & types == 0,
+                            !Evaluation.decimalIsInteger(valueNode, types, arena: arena) {
                             return false
                         }
                     } else {
@@ -244,6 +285,48 @@ struct Evaluation {
             child = valueEnd
         }
         return seen & shape.requiredMask == shape.requiredMask
+    }
+
+    /// The rest of a shape's check of one member: its `patternProperties`
+    /// (which apply to every member, named or not), and for a member no
+    /// property names, `additionalProperties`. Out of line: the common
+    /// shape has neither patterns nor unnamed members.
+    @inline(never)
+    mutating func shapeAcceptsUnnamedOrPatterned(_ keyIndex: Int, _ value: Int, _ shape: FlatProgram.ObjectShape, named: Bool) -> Bool {
+        var patternMatched = false
+        if shape.patternsCount > 0 {
+            let keyBytes = bytes(keyIndex)
+            for position in Int(shape.patternsStart)..<Int(shape.patternsStart + shape.patternsCount) {
+                let entry = hot.patternEntries[position]
+                guard ECMARegex.matches(hot.regexes.baseAddress! + Int(entry.regex), utf8: keyBytes) else { continue }
+                patternMatched = true
+                depth += 1
+                let ok = validate(Int(entry.node), value)
+                depth -= 1
+                if !ok { return false }
+            }
+        }
+        if named || patternMatched { return true }
+        if shape.closed { return false }
+        if shape.additional >= 0 {
+            depth += 1
+            let ok = validate(Int(shape.additional), value)
+            depth -= 1
+            if !ok { return false }
+        }
+        return true
+    }
+
+    /// Whether a node whose kind alone does not meet `types` does after
+    /// all: a decimal literal (`1.0`) whose value is an integer, when `types`
+    /// has `integer`. Static and out of line, off the hot path: a call on
+    /// `self` from a mutating loop would copy the evaluation on every turn.
+    @inline(never)
+    static func decimalIsInteger(_ node: TapeNode, _ types: UInt8, arena: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard node.kind == .decimal, types & JSONTypeSet.integer.rawValue != 0 else { return false }
+        let start = Int(truncatingIfNeeded: node.payload)
+        let literal = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(arena)[start..<start + Int(node.length)])
+        return JSONNumber(validatedLiteral: literal).isInteger
     }
 
     /// Past the depth limit: record it (the fused paths have no frame of
@@ -274,13 +357,6 @@ struct Evaluation {
         }
         if valid, annotations != nil, let local { annotations!.merge(local) }
         return valid
-    }
-
-    /// Validates with no annotations wanted.
-    @inline(__always)
-    mutating func validate(_ node: Int, _ instance: Int) -> Bool {
-        var none: Annotations? = nil
-        return validate(node, instance, &none)
     }
 
     /// Validates a child instance (an element or member value).
