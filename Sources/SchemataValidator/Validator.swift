@@ -121,10 +121,19 @@ public struct Validator: Sendable {
     /// small instances, rivals validating them. `pointer` must stay valid
     /// for the call.
     public func isValid(at pointer: UnsafePointer<JSONDocument>) -> Bool {
-        guard !pointer.pointee.nodes.isEmpty else { return false }
-        return Evaluation.with(box, documentAt: pointer, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
-            $0.validate(box.root, 0)
+        // The document's own views of its tape and arena: no array touched.
+        let tape = pointer.pointee.tape
+        guard !tape.isEmpty else { return false }
+        guard !box.needsDynamicScope else {
+            return Evaluation.with(box, documentAt: pointer, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
+                $0.validate(box.root, 0)
+            }
         }
+        // The commonest call, built in place: no collector, no scope.
+        var evaluation = Evaluation(
+            program: box, document: pointer, tape: tape, arena: pointer.pointee.arenaBytes,
+            maximumDepth: options.maximumEvaluationDepth, collector: nil, dynamicScope: nil)
+        return evaluation.validate(box.root, 0)
     }
 
     /// Whether the value is valid.

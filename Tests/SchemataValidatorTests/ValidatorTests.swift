@@ -262,6 +262,31 @@ import Testing
         }
     }
 
+    /// Draft 4 (where `1.0` is not an integer) takes the same fused forms:
+    /// `type` without `integer` carries no literal-integer flag, while an
+    /// `integer` member still tells `1.0` from `1` on both paths.
+    @Test func draft4ShapesKeepLiteralIntegers() throws {
+        let validator = try Validator(schema: [
+            "$schema": "http://json-schema.org/draft-04/schema#",
+            "type": "object", "additionalProperties": false, "required": ["n"],
+            "properties": [
+                "n": ["type": "integer"], "s": ["type": "string"],
+                "list": ["type": "array", "items": ["type": "object", "properties": ["k": ["type": "integer"]]]],
+                "pairs": ["type": "array", "items": ["type": "array", "items": ["type": "number"]]],
+            ],
+        ])
+        let cases: [(String, Bool)] = [
+            (#"{"n": 1}"#, true), (#"{"n": 1.0}"#, false), (#"{"n": 1, "s": 2}"#, false), (#"{"n": 1, "t": 0}"#, false),
+            (#"{"n": 1, "list": [{"k": 3}, {"k": 3.0}]}"#, false), (#"{"n": 1, "list": [{"k": 3}, {}]}"#, true),
+            (#"{"n": 1, "pairs": [[1.5, 2], [3]]}"#, true), (#"{"n": 1, "pairs": [[1.5, "x"]]}"#, false), ("[]", false),
+        ]
+        for (text, expected) in cases {
+            let document = try JSONParser().parseDocument(Array(text.utf8))
+            #expect(validator.isValid(document) == expected, "\(text)")
+            #expect(validator.validate(document).isValid == expected, "\(text)")
+        }
+    }
+
     /// The same shapes as `items` (arrays of records take a fused loop).
     @Test(arguments: 0..<8)
     func arraysOfShapesAgree(_ which: Int) throws {

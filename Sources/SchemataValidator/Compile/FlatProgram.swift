@@ -240,7 +240,14 @@ extension FlatProgram {
                 let instruction: Instruction
                 switch entry.keyword {
                 case .alwaysFalse: instruction = Instruction(.alwaysFalse)
-                case .type(let set, let literal): instruction = Instruction(.type, Int32(set.rawValue), literal ? 1 : 0)
+                case .type(let set, let literal):
+                    // Literal integers (draft 4: `1.0` is not an integer)
+                    // only matter when the set has `integer`; without it the
+                    // flag is dropped, so that draft-4 schemas take the same
+                    // fused forms (type-only leaves, object shapes, arrays
+                    // of one type) as later drafts.
+                    let countsLiterals = literal && set.contains(.integer)
+                    instruction = Instruction(.type, Int32(set.rawValue), countsLiterals ? 1 : 0)
                 case .const(let value):
                     constants.append(value)
                     // A string constant is also pooled, to be compared as bytes.

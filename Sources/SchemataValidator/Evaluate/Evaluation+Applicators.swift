@@ -189,7 +189,7 @@ extension Evaluation {
             // The outermost resource in the dynamic scope that declares
             // the anchor wins.
             let table = box.program.candidateTables[Int(candidates)]
-            for resource in dynamicScope?.resources ?? UnsafeBufferPointer(start: nil, count: 0) {
+            for resource in scopeResources {
                 if let candidate = table[Int(resource)] {
                     chosen = candidate
                     break
@@ -251,9 +251,9 @@ extension Evaluation {
         let branch = holds ? then : otherwise
         if holds, let conditionAnnotations { annotations?.merge(conditionAnnotations) }
         guard branch >= 0 else { return true }
-        if let collector { collector.keywordPath[collector.keywordPath.count - 1] = holds ? "then" : "else" }
+        if collecting, let collector { collector.keywordPath[collector.keywordPath.count - 1] = holds ? "then" : "else" }
         let valid = validate(Int(branch), instance, &annotations)
-        if let collector { collector.keywordPath[collector.keywordPath.count - 1] = "if" }
+        if collecting, let collector { collector.keywordPath[collector.keywordPath.count - 1] = "if" }
         return valid
     }
 
@@ -436,15 +436,11 @@ extension Evaluation {
         let elementInfo = hot.nodes[fastSubschema]
         if elementInfo.arrayOfType >= 0 && start == 0 && !collecting {
             // Arrays of arrays of one scalar type (coordinates): no recursion.
-            var child = instance + 1
-            while child < end {
-                if !isArrayOfType(child, elementInfo) { return false }
-                child = subtreeEnd(child)
-            }
+            guard Evaluation.areArraysOfType(tape, from: instance + 1, to: end, elementInfo, arena: arena) else { return false }
             annotations?.allItems = true
             return true
         }
-        if elementInfo.objectShape >= 0 && start == 0 && !collecting && dynamicScope == nil {
+        if elementInfo.objectShape >= 0 && start == 0 && !collecting && !tracksDynamicScope {
             // Arrays of objects of one shape (records): each element checked
             // by the fused object loop, with no node frame per element.
             let shape = hot.objectShapes[Int(elementInfo.objectShape)]

@@ -28,22 +28,54 @@ struct Evaluation {
     let documentPointer: UnsafePointer<JSONDocument>
     var document: JSONDocument { documentPointer.pointee }
     let maximumDepth: Int
-    /// The dynamic scope, only for programs that need it (`nil` otherwise,
-    /// so that the common evaluation holds no array to release).
-    let dynamicScope: DynamicScope?
+    /// The dynamic scope, only for programs that need it (`nil` otherwise).
+    ///
+    /// Unretained: whoever starts the evaluation creates the scope and keeps
+    /// it alive for the whole evaluation (see
+    /// ``with(_:documentAt:maximumDepth:collectsErrors:recordsPasses:_:)``),
+    /// which the evaluation cannot outlive — so an evaluation holds no
+    /// strong reference and ending one releases nothing (releasing `nil`
+    /// references through the value witness was a third of the cost of
+    /// validating a small instance against an empty schema), and entering
+    /// and leaving a resource, on every node of a program with
+    /// `$dynamicRef`, borrows the scope without retaining it.
+    let scopeHandle: Unmanaged<DynamicScope>?
+
+    /// Enters `resource` when the scope is tracked; returns whether it was
+    /// pushed (and must be left with ``leaveScope()``).
+    @inline(__always)
+    func enterScope(_ resource: Int32) -> Bool {
+        tracksDynamicScope && scopeHandle.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.enter(resource) }
+    }
+
+    @inline(__always)
+    func leaveScope() {
+        scopeHandle.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.leave() }
+    }
+
+    /// The resources in the dynamic scope, outermost first (none when it is
+    /// not tracked).
+    var scopeResources: UnsafeBufferPointer<Int32> {
+        guard tracksDynamicScope else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return scopeHandle.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.resources }
+    }
+
     var depth = 0
     /// Set when the evaluation went deeper than `maximumDepth`.
     var exceededDepth = false
     /// Where errors go, or `nil` on the fast path (a reference, so that
     /// recording an error needs no exclusive access to the evaluation).
-    let collector: ErrorCollector?
+    /// Unowned and kept alive by whoever starts the evaluation, as the scope is.
+    unowned(unsafe) let collectorReference: ErrorCollector?
+    /// The collector when errors are collected; the flag is tested first,
+    /// so the fast path never loads (and retains) the reference.
+    @inline(__always) var collector: ErrorCollector? { collecting ? collectorReference : nil }
     /// The stack address where the evaluation began (see ``StackGuard``).
     let stackBase: UInt = StackGuard.currentAddress()
 
     init(
         program: ProgramBox, document: UnsafePointer<JSONDocument>, tape: UnsafeBufferPointer<TapeNode>, arena: UnsafeBufferPointer<UInt8>,
-        maximumDepth: Int,
-        collectsErrors: Bool, recordsPasses: Bool = false
+        maximumDepth: Int, collector: ErrorCollector?, dynamicScope: DynamicScope?
     ) {
         self.box = program
         self.hot = program.hot
@@ -51,8 +83,10 @@ struct Evaluation {
         self.tape = tape
         self.arena = arena
         self.maximumDepth = maximumDepth
-        self.collector = collectsErrors ? ErrorCollector(recordsPasses: recordsPasses) : nil
-        dynamicScope = program.needsDynamicScope ? DynamicScope() : nil
+        self.collectorReference = collector
+        self.scopeHandle = dynamicScope.map { Unmanaged.passUnretained($0) }
+        self.collecting = collector != nil
+        self.tracksDynamicScope = dynamicScope != nil
     }
 
     /// Runs `body` with an evaluation of `document` against `program`.
@@ -71,14 +105,25 @@ struct Evaluation {
         _ program: ProgramBox, documentAt pointer: UnsafePointer<JSONDocument>, maximumDepth: Int, collectsErrors: Bool,
         recordsPasses: Bool = false, _ body: (inout Evaluation) -> R
     ) -> R {
-        // The document's own views of its tape: no retain per array.
-        var evaluation = Evaluation(
-            program: program, document: pointer, tape: pointer.pointee.tape, arena: pointer.pointee.arenaBytes,
-            maximumDepth: maximumDepth, collectsErrors: collectsErrors, recordsPasses: recordsPasses)
-        return body(&evaluation)
+        // The references the evaluation holds unowned live here, for the
+        // whole of `body`.
+        let collector = collectsErrors ? ErrorCollector(recordsPasses: recordsPasses) : nil
+        let scope = program.needsDynamicScope ? DynamicScope() : nil
+        return withExtendedLifetime((collector, scope)) {
+            // The document's own views of its tape: no retain per array.
+            var evaluation = Evaluation(
+                program: program, document: pointer, tape: pointer.pointee.tape, arena: pointer.pointee.arenaBytes,
+                maximumDepth: maximumDepth, collector: collector, dynamicScope: scope)
+            return body(&evaluation)
+        }
     }
 
-    @inline(__always) var collecting: Bool { collector != nil }
+    /// Whether errors are collected (`collector != nil`), and whether the
+    /// dynamic scope is tracked (`scopeHandle != nil`), as plain flags:
+    /// testing an `unowned(unsafe)` reference for `nil` loads (and retains)
+    /// it, which the fast path must not do on every node.
+    let collecting: Bool
+    let tracksDynamicScope: Bool
 
     /// The errors recorded so far (`nil` on the fast path). Setting it
     /// replaces them (used to discard a failed branch's errors).
@@ -120,9 +165,9 @@ struct Evaluation {
         }
         if info.objectShape >= 0 {
             // The node's resource joins the dynamic scope for its members.
-            let pushed = dynamicScope?.enter(info.resource) ?? false
+            let pushed = enterScope(info.resource)
             let valid = isObjectShape(instance, hot.objectShapes[Int(info.objectShape)])
-            if pushed { dynamicScope?.leave() }
+            if pushed { leaveScope() }
             return valid
         }
         if info.arrayOfShape >= 0 {
@@ -134,7 +179,7 @@ struct Evaluation {
         }
         if info.count == 0 { return true }
         depth += 1
-        let pushed = dynamicScope?.enter(info.resource) ?? false
+        let pushed = enterScope(info.resource)
         var valid = true
         var none: Annotations? = nil
         var pc = Int(info.first)
@@ -155,7 +200,7 @@ struct Evaluation {
             }
             pc += 1
         }
-        if pushed { dynamicScope?.leave() }
+        if pushed { leaveScope() }
         depth -= 1
         return valid
     }
@@ -172,9 +217,9 @@ struct Evaluation {
         }
         if info.count == 0 { return true }
         depth += 1
-        let pushed = dynamicScope?.enter(info.resource) ?? false
+        let pushed = enterScope(info.resource)
         let valid = validateWithAnnotations(node, info, instance, &annotations)
-        if pushed { dynamicScope?.leave() }
+        if pushed { leaveScope() }
         depth -= 1
         return valid
     }
@@ -183,7 +228,13 @@ struct Evaluation {
     /// the count bounds and every element's type, in one loop.
     @inline(__always)
     func isArrayOfType(_ instance: Int, _ info: FlatProgram.Node) -> Bool {
-        let nodes = tape.baseAddress!
+        Evaluation.isArrayOfType(tape.baseAddress!, instance, info, arena: arena)
+    }
+
+    /// ``isArrayOfType(_:_:)`` over the tape's nodes, with no `self`: the
+    /// loops that call it keep everything in registers.
+    @inline(__always)
+    static func isArrayOfType(_ nodes: UnsafePointer<TapeNode>, _ instance: Int, _ info: FlatProgram.Node, arena: UnsafeBufferPointer<UInt8>) -> Bool {
         let node = nodes[instance]
         guard node.kind == .array else { return false }
         let count = Int32(truncatingIfNeeded: node.length)
@@ -194,6 +245,23 @@ struct Evaluation {
         while child < end {
             let element = nodes[child]
             if Evaluation.certainTypes(of: element.kind) & types == 0 && !Evaluation.decimalIsInteger(element, types, arena: arena) { return false }
+            child = element.kind == .array || element.kind == .object ? Int(truncatingIfNeeded: element.payload) : child &+ 1
+        }
+        return true
+    }
+
+    /// Whether every node in `start..<end` (the elements of an array) is
+    /// an array of ``FlatProgram/Node/arrayOfType`` form `info`: the
+    /// coordinates of GeoJSON, in one tight loop of its own.
+    @inline(never)
+    static func areArraysOfType(
+        _ tape: UnsafeBufferPointer<TapeNode>, from start: Int, to end: Int, _ info: FlatProgram.Node, arena: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let nodes = tape.baseAddress!
+        var child = start
+        while child < end {
+            if !isArrayOfType(nodes, child, info, arena: arena) { return false }
+            let element = nodes[child]
             child = element.kind == .array || element.kind == .object ? Int(truncatingIfNeeded: element.payload) : child &+ 1
         }
         return true
@@ -359,9 +427,19 @@ struct Evaluation {
         return valid
     }
 
-    /// Validates a child instance (an element or member value).
+    /// Validates a child instance (an element or member value). Inlined, so
+    /// that on the fast path the callers' unused location tokens vanish.
+    @inline(__always)
     mutating func validateChild(_ node: Int, _ instance: Int, token: String, keywordToken: String? = nil) -> Bool {
-        guard let collector else { return validate(node, instance) }
+        guard collecting else { return validate(node, instance) }
+        return validateChildCollecting(node, instance, token: token, keywordToken: keywordToken)
+    }
+
+    /// ``validateChild(_:_:token:keywordToken:)`` while collecting errors:
+    /// the child's location joins the paths for its evaluation.
+    @inline(never)
+    mutating func validateChildCollecting(_ node: Int, _ instance: Int, token: String, keywordToken: String?) -> Bool {
+        let collector = collector!
         collector.instancePath.append(token)
         if let keywordToken { collector.keywordPath.append(keywordToken) }
         let ok = validate(node, instance)
@@ -372,8 +450,15 @@ struct Evaluation {
 
     /// Validates the same instance against a subschema reached through an
     /// extra keyword token (e.g. the index of an `allOf` branch).
+    @inline(__always)
     mutating func validateInPlace(_ node: Int, _ instance: Int, _ annotations: inout Annotations?, keywordToken: String?) -> Bool {
-        guard let collector, let keywordToken else { return validate(node, instance, &annotations) }
+        guard collecting, let keywordToken else { return validate(node, instance, &annotations) }
+        return validateInPlaceCollecting(node, instance, &annotations, keywordToken: keywordToken)
+    }
+
+    @inline(never)
+    mutating func validateInPlaceCollecting(_ node: Int, _ instance: Int, _ annotations: inout Annotations?, keywordToken: String) -> Bool {
+        let collector = collector!
         collector.keywordPath.append(keywordToken)
         let ok = validate(node, instance, &annotations)
         collector.keywordPath.removeLast()
@@ -384,7 +469,7 @@ struct Evaluation {
 
     /// Records that an instruction passed (verbose output only).
     func pass(_ node: Int, _ pc: Int) {
-        guard let collector else { return }
+        guard collecting, let collector else { return }
         collector.passes.append(
             ValidationError(
                 instanceLocation: JSONPointer(tokens: collector.instancePath), keywordLocation: JSONPointer(tokens: collector.keywordPath),
@@ -393,7 +478,7 @@ struct Evaluation {
 
     /// Records a failure of instruction `pc` (−1: the node itself).
     func fail(_ node: Int, _ pc: Int, _ instance: Int, _ message: String, keyword: String? = nil) {
-        guard let collector else { return }
+        guard collecting, let collector else { return }
         var absolute = program.location(of: node)
         let name = keyword ?? (pc >= 0 ? program.instructionNames[pc] : "")
         if !name.isEmpty { absolute += "/" + JSONPointer.escape(name) }
