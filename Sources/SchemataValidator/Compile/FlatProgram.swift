@@ -170,8 +170,10 @@ struct FlatProgram: Sendable {
     /// Entries of object shapes (node −1: a required name with no schema).
     var shapeEntries: [Entry] = []
     /// Per shape entry: its node's type bits when the node only checks a
-    /// type (`typeOnly`), else −1 — so the shape loop tests such members
-    /// without loading the node.
+    /// type (`typeOnly`), so the shape loop tests such members without
+    /// loading the node; ``ShapeEntryForm/objectShape`` or
+    /// ``ShapeEntryForm/arrayOfShape`` when the node is itself a shape or an
+    /// array of one (the loop goes straight there); else −1.
     var shapeEntryTypes: [Int16] = []
     var patternEntries: [PatternEntry] = []
     var dependencies: [Dependency] = []
@@ -366,6 +368,7 @@ extension FlatProgram {
         markArraysOfType()
         markObjectShapes()
         markArraysOfShapes()
+        linkShapeEntries()
         markDiscriminators()
         forwardItemsThroughReferences()
         hot = HotTables(self)
@@ -398,6 +401,34 @@ extension FlatProgram {
                 nodes[index].arrayOfType = element
                 nodes[index].arrayMinItems = minimum
                 nodes[index].arrayMaxItems = maximum
+            }
+        }
+    }
+}
+
+/// Codes in ``FlatProgram/shapeEntryTypes`` beside type bits (≥ 0) and −1.
+enum ShapeEntryForm {
+    /// The member's schema is an ``FlatProgram/ObjectShape``.
+    static let objectShape: Int16 = -2
+    /// The member's schema is an array of one shape (``FlatProgram/Node/arrayOfShape``).
+    static let arrayOfShape: Int16 = -3
+}
+
+extension FlatProgram {
+    /// Marks the shape entries whose schema is itself a fused shape or
+    /// array of shapes, so that the shape loop calls those directly (only
+    /// without a dynamic scope, whose frames `validate` keeps).
+    mutating func linkShapeEntries() {
+        guard !needsDynamicScope else { return }
+        for shape in objectShapes {
+            for position in Int(shape.entriesStart)..<Int(shape.entriesStart + shape.entriesCount) {
+                let node = Int(shapeEntries[position].node)
+                guard node >= 0, shapeEntryTypes[position] < 0 else { continue }
+                if nodes[node].objectShape >= 0 {
+                    shapeEntryTypes[position] = ShapeEntryForm.objectShape
+                } else if nodes[node].arrayOfShape >= 0 {
+                    shapeEntryTypes[position] = ShapeEntryForm.arrayOfShape
+                }
             }
         }
     }

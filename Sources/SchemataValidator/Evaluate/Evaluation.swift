@@ -343,7 +343,15 @@ struct Evaluation {
                         let subschema = Int(entries[matched].node)
                         if subschema >= 0 {
                             depth += 1
-                            let ok = validate(subschema, value)
+                            let ok: Bool
+                            switch typeOnly {
+                            case ShapeEntryForm.objectShape:
+                                ok = isObjectShape(value, hot.objectShapes[Int(hot.nodes[subschema].objectShape)])
+                            case ShapeEntryForm.arrayOfShape:
+                                ok = isArrayOfShape(value, hot.nodes[subschema])
+                            default:
+                                ok = validate(subschema, value)
+                            }
                             depth -= 1
                             if !ok { return false }
                         }
