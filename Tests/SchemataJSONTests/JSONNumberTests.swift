@@ -39,6 +39,31 @@ import Testing
         #expect(try number("42").text == "42")
     }
 
+    /// Literals up to 32 characters are packed four bits a character
+    /// (no allocation), longer ones kept as text: both read back exactly,
+    /// and compare by value with each other and with integers.
+    @Test func packedLiteralsKeepTheirText() throws {
+        let alphabet = Array("0123456789")
+        for length in 7...40 {
+            // "-d.ddd…e+5": every character class, at every length.
+            var text = "-" + String(alphabet[length % 10]) + "."
+            while text.count < length - 3 { text.append(alphabet[text.count % 10]) }
+            text += "E+5"
+            let number = try number(text)
+            #expect(number.text == text)
+            if case .packed = number.storage { #expect(text.utf8.count <= 32) } else { #expect(text.utf8.count > 32) }
+            let written = JSONSerializer().string(from: .number(number))
+            #expect(written == text)
+        }
+        #expect(try number("23.531240999999994") == number("2353124099999999.4e-14"))
+        #expect(try number("1.0000000000000000000000000000000000000000") == JSONNumber(1))
+        #expect(try number("1.00000000000000000000000000000") == number("1.0000000000000000000000000000000000000000"))
+        #expect(try number("12345678901234567890.5") > number("12345678901234567890.49999999999999999999"))
+        #expect(try number("0.1e-7").doubleValue == 0.1e-7)
+        #expect(try number("2.50").isInteger == false)
+        #expect(try number("2.0e1").int64Value == 20)
+    }
+
     @Test func integerFollowsJSONSchema() throws {
         #expect(try number("1.0").isInteger)
         #expect(try number("1e2").isInteger)

@@ -21,6 +21,10 @@ struct ValueBuilder: YajlEventHandler {
     var keys: [JSONKey] = []
     /// Start offsets of the keys on `keys`, for duplicate messages.
     var keyStarts: [Int] = []
+    /// A cheap fingerprint of each key on `keys` (see ``fingerprint(_:)``):
+    /// looking for an earlier member of the same name compares these
+    /// before any text.
+    var keyPrints: [UInt64] = []
     var frames: [Frame] = []
     var scratch: [UInt8] = []
     let maximumDepth: Int
@@ -46,21 +50,23 @@ struct ValueBuilder: YajlEventHandler {
         cursor.lastEvent = .value
     }
 
-    /// A decoded string, or `nil` after recording a failure.
+    /// A decoded string (with its fingerprint when it is a key), or `nil`
+    /// after recording a failure.
     @inline(__always)
-    mutating func string(_ pointer: UnsafeRawPointer, _ length: Int) -> (text: String, start: Int)? {
+    mutating func string(_ pointer: UnsafeRawPointer, _ length: Int, isKey: Bool) -> (text: String, start: Int, fingerprint: UInt64)? {
         if cursor.isInChunk(pointer) {
             // No escapes: the bytes are the string. Swift's own validation
             // does the work; only a failure needs the exact position.
             let raw = UnsafeRawBufferPointer(start: pointer, count: length)
             if UTF8Validation.firstInvalidOffset(raw) == nil {
                 let contentStart = cursor.chunkBase + (pointer - cursor.chunkStart!)
-                return (String(decoding: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self), contentStart - 1)
+                return (String(decoding: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self), contentStart - 1, isKey ? ValueBuilder.fingerprint(raw) : 0)
             }
         }
         scratch.removeAll(keepingCapacity: true)
         guard let start = cursor.decodeString(pointer, length, into: &scratch) else { return nil }
-        return (String(decoding: scratch, as: UTF8.self), start)
+        let print = isKey ? scratch.withUnsafeBytes { ValueBuilder.fingerprint($0) } : 0
+        return (String(decoding: scratch, as: UTF8.self), start, print)
     }
 
     mutating func onNull() -> Bool {
@@ -80,21 +86,36 @@ struct ValueBuilder: YajlEventHandler {
             return true
         }
         guard cursor.checkNumber(text, start: end - text.count) else { return false }
-        push(.number(JSONNumber(storage: .decimal(String(decoding: text, as: UTF8.self)))), end: end)
+        push(.number(JSONNumber(storage: JSONNumber.nonIntegerStorage(text))), end: end)
         return true
     }
 
     mutating func onString(_ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
-        guard let decoded = string(pointer, length) else { return false }
+        guard let decoded = string(pointer, length, isKey: false) else { return false }
         push(.string(decoded.text), end: cursor.tokenEnd())
         return true
     }
 
+    /// The length and first seven bytes of a key, in one word: equal keys
+    /// have equal fingerprints, and most different keys do not.
+    @inline(__always)
+    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var word = UInt64(truncatingIfNeeded: bytes.count) &<< 56
+        var index = 0
+        let count = min(bytes.count, 7)
+        while index < count {
+            word |= UInt64(bytes[index]) &<< UInt64(8 * index)
+            index += 1
+        }
+        return word
+    }
+
     mutating func onKey(_ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
-        guard let decoded = string(pointer, length) else { return false }
+        guard let decoded = string(pointer, length, isKey: true) else { return false }
         let top = frames.count - 1
         let key = decoded.text
-        if let earlier = earlierKey(key, in: top) {
+        let print = decoded.fingerprint
+        if let earlier = earlierKey(key, print, in: top) {
             guard keepLastDuplicate else {
                 cursor.fail(
                     .duplicateKey(key), "duplicate key \(JSONSerializer.quoted(key))", at: decoded.start,
@@ -105,6 +126,7 @@ struct ValueBuilder: YajlEventHandler {
             let valueIndex = frames[top].valuesStart + (earlier - frames[top].keysStart)
             keys.remove(at: earlier)
             keyStarts.remove(at: earlier)
+            keyPrints.remove(at: earlier)
             values.remove(at: valueIndex)
         } else if frames[top].keySet != nil {
             frames[top].keySet!.insert(JSONKey(key))
@@ -114,6 +136,7 @@ struct ValueBuilder: YajlEventHandler {
         }
         keys.append(JSONKey(key))
         keyStarts.append(decoded.start)
+        keyPrints.append(print)
         cursor.lastEventEnd = cursor.tokenEnd()
         cursor.lastEvent = .key
         return true
@@ -140,7 +163,7 @@ struct ValueBuilder: YajlEventHandler {
     /// The position on `keys` of an earlier member of the object at frame
     /// `top` named `key`, if any.
     @inline(__always)
-    func earlierKey(_ key: String, in top: Int) -> Int? {
+    func earlierKey(_ key: String, _ print: UInt64, in top: Int) -> Int? {
         let start = frames[top].keysStart
         if let keySet = frames[top].keySet {
             guard keySet.contains(JSONKey(key)) else { return nil }
@@ -148,7 +171,7 @@ struct ValueBuilder: YajlEventHandler {
         var position = start
         let end = keys.count
         while position < end {
-            if JSONKey.exactlyEqual(keys[position].string, key) { return position }
+            if keyPrints[position] == print && JSONKey.exactlyEqual(keys[position].string, key) { return position }
             position += 1
         }
         return nil
@@ -173,6 +196,7 @@ struct ValueBuilder: YajlEventHandler {
             value = .object(JSONObject(uniqueMembers: ValueBuilder.moveMembers(
                 keys: &keys, from: frame.keysStart, values: &values, from: frame.valuesStart)))
             keyStarts.removeSubrange(frame.keysStart...)
+            keyPrints.removeSubrange(frame.keysStart...)
         } else {
             value = .array(ValueBuilder.moveTail(of: &values, from: frame.valuesStart, filler: .null))
         }

@@ -14,11 +14,20 @@ public struct JSONNumber: Sendable {
         /// A value written as a canonical integer literal (no sign on zero, no
         /// fraction or exponent) that fits in `Int64`.
         case integer(Int64)
-        /// Anything else, as its literal text (already validated). Short
-        /// literals fit in the string's inline storage, so parsing a
-        /// decimal allocates nothing; the normalised parts are computed when
-        /// a comparison needs them.
+        /// Any other literal of up to 32 characters (already validated),
+        /// packed into two words: parsing such a number allocates nothing.
+        case packed(PackedNumberLiteral)
+        /// Longer literals, as their text (already validated). The
+        /// normalised parts of a non-integer literal are computed when a
+        /// comparison needs them.
         case decimal(String)
+    }
+
+    /// The storage of a validated literal that is not a canonical `Int64`.
+    @inline(__always)
+    static func nonIntegerStorage(_ bytes: UnsafeRawBufferPointer) -> Storage {
+        if let packed = PackedNumberLiteral(bytes) { return .packed(packed) }
+        return .decimal(String(decoding: bytes, as: UTF8.self))
     }
 
     @usableFromInline
@@ -80,7 +89,7 @@ public struct JSONNumber: Sendable {
             return
         }
         guard DecimalNumber.isValidLiteral(bytes) else { return nil }
-        self.storage = .decimal(String(decoding: bytes, as: UTF8.self))
+        self.storage = JSONNumber.nonIntegerStorage(bytes)
     }
 
     /// Wraps literal bytes already validated (by the parser, or as the text
@@ -89,14 +98,17 @@ public struct JSONNumber: Sendable {
         if let small = NumberLiteral.canonicalInt64(bytes) {
             self.storage = .integer(small)
         } else {
-            self.storage = .decimal(String(decoding: bytes, as: UTF8.self))
+            self.storage = JSONNumber.nonIntegerStorage(bytes)
         }
     }
 
     /// The normalised decimal form (computed on demand).
     var decimal: DecimalNumber? {
-        guard case .decimal(let text) = storage else { return nil }
-        return DecimalNumber(validLiteral: text)
+        switch storage {
+        case .integer: return nil
+        case .packed(let packed): return DecimalNumber(validLiteral: packed.text)
+        case .decimal(let text): return DecimalNumber(validLiteral: text)
+        }
     }
 }
 
@@ -105,6 +117,7 @@ extension JSONNumber {
     public var text: String {
         switch storage {
         case .integer(let value): return String(value)
+        case .packed(let packed): return packed.text
         case .decimal(let text): return text
         }
     }
@@ -114,7 +127,7 @@ extension JSONNumber {
     public var isInteger: Bool {
         switch storage {
         case .integer: return true
-        case .decimal: return decimal?.isInteger ?? false
+        case .packed, .decimal: return decimal?.isInteger ?? false
         }
     }
 
@@ -122,7 +135,7 @@ extension JSONNumber {
     public var isZero: Bool {
         switch storage {
         case .integer(let value): return value == 0
-        case .decimal: return decimal?.digits.isEmpty ?? false
+        case .packed, .decimal: return decimal?.digits.isEmpty ?? false
         }
     }
 
@@ -130,7 +143,7 @@ extension JSONNumber {
     public var isNegative: Bool {
         switch storage {
         case .integer(let value): return value < 0
-        case .decimal:
+        case .packed, .decimal:
             guard let decimal else { return false }
             return decimal.isNegative && !decimal.digits.isEmpty
         }
@@ -141,7 +154,7 @@ extension JSONNumber {
     public var int64Value: Int64? {
         switch storage {
         case .integer(let value): return value
-        case .decimal: return decimal?.exactInt64
+        case .packed, .decimal: return decimal?.exactInt64
         }
     }
 
@@ -150,7 +163,9 @@ extension JSONNumber {
     public var doubleValue: Double {
         switch storage {
         case .integer(let value): return Double(value)
-        case .decimal(let text): return Double(text) ?? (text.hasPrefix("-") ? -.infinity : .infinity)
+        case .packed, .decimal:
+            let text = self.text
+            return Double(text) ?? (text.hasPrefix("-") ? -.infinity : .infinity)
         }
     }
 
@@ -162,7 +177,7 @@ extension JSONNumber {
         case .integer(let value):
             let parts = DecimalNumber.parts(of: value)
             return (parts.isNegative, parts.digits, parts.exponent)
-        case .decimal:
+        case .packed, .decimal:
             guard let decimal else { return (false, [], 0) }
             return (decimal.isNegative && !decimal.digits.isEmpty, decimal.digits, decimal.exponent)
         }
