@@ -96,7 +96,7 @@ extension SchemataCommand {
                 // Warm compiles: the meta-schemas are parsed and compiled once per
                 // process, so a service compiling many schemas pays this figure.
                 var warmSeconds = Double.infinity
-                for _ in 0..<(Int(String(cString: getenv("WARMLOOP") ?? strdup("5"))) ?? 5) {
+                for _ in 0..<5 {
                     let again = Clock.now
                     _ = try? Validator(schema: schemaValue, registry: registry, options: options, uri: schemaURI(schemaFile))
                     warmSeconds = min(warmSeconds, Clock.since(again))
