@@ -376,32 +376,50 @@ extension FlatProgram {
 }
 
 extension FlatProgram {
+    /// The parts of a node that says only `type: array`, `items` (from
+    /// index 0), `minItems` and `maxItems`; `nil` for any other node.
+    func plainArray(_ info: Node) -> (items: Int, minimum: Int32, maximum: Int32)? {
+        var isArray = false
+        var items = -1
+        var minimum: Int32 = 0
+        var maximum: Int32 = .max
+        for pc in Int(info.first)..<Int(info.first + info.count) {
+            let instruction = instructions[pc]
+            switch instruction.opcode {
+            case .type where instruction.a == Int32(JSONTypeSet.array.rawValue) && instruction.b == 0: isArray = true
+            case .minItems: minimum = instruction.a
+            case .maxItems: maximum = instruction.a
+            case .items where instruction.b == 0: items = Int(instruction.a)
+            default: return nil
+            }
+        }
+        guard isArray, items >= 0 else { return nil }
+        return (items, minimum, maximum)
+    }
+
     /// Finds the nodes that are an array of one scalar type with optional
     /// count bounds (see ``Node/arrayOfType``).
     mutating func markArraysOfType() {
         for index in nodes.indices where nodes[index].typeOnly < 0 && !nodes[index].hasUnevaluated {
-            let info = nodes[index]
-            var isArray = false
-            var element: Int8 = -1
-            var minimum: Int32 = 0
-            var maximum: Int32 = .max
-            var other = false
-            for pc in Int(info.first)..<Int(info.first + info.count) {
-                let instruction = instructions[pc]
-                switch instruction.opcode {
-                case .type where instruction.a == Int32(JSONTypeSet.array.rawValue) && instruction.b == 0: isArray = true
-                case .minItems: minimum = instruction.a
-                case .maxItems: maximum = instruction.a
-                case .items where instruction.b == 0 && nodes[Int(instruction.a)].typeOnly >= 0:
-                    element = nodes[Int(instruction.a)].typeOnly
-                default: other = true
-                }
-            }
-            if isArray, element >= 0, !other {
-                nodes[index].arrayOfType = element
-                nodes[index].arrayMinItems = minimum
-                nodes[index].arrayMaxItems = maximum
-            }
+            guard let array = plainArray(nodes[index]), nodes[array.items].typeOnly >= 0 else { continue }
+            nodes[index].arrayOfType = nodes[array.items].typeOnly
+            nodes[index].arrayMinItems = array.minimum
+            nodes[index].arrayMaxItems = array.maximum
+        }
+    }
+
+    /// Finds the nodes that are an array of one object shape (the items
+    /// schema, or a lone `$ref`'s target) with optional count bounds (see
+    /// ``Node/arrayOfShape``).
+    mutating func markArraysOfShapes() {
+        guard !needsDynamicScope else { return }
+        for index in nodes.indices where nodes[index].typeOnly < 0 && nodes[index].arrayOfType < 0 && !nodes[index].hasUnevaluated {
+            guard let array = plainArray(nodes[index]) else { continue }
+            let element = nodes[resolvedNode(array.items)]
+            guard element.objectShape >= 0, !element.hasUnevaluated else { continue }
+            nodes[index].arrayOfShape = element.objectShape
+            nodes[index].arrayMinItems = array.minimum
+            nodes[index].arrayMaxItems = array.maximum
         }
     }
 }
@@ -429,39 +447,6 @@ extension FlatProgram {
                 } else if nodes[node].arrayOfShape >= 0 {
                     shapeEntryTypes[position] = ShapeEntryForm.arrayOfShape
                 }
-            }
-        }
-    }
-}
-
-extension FlatProgram {
-    /// Finds the nodes that are an array of one object shape with optional
-    /// count bounds (see ``Node/arrayOfShape``).
-    mutating func markArraysOfShapes() {
-        guard !needsDynamicScope else { return }
-        for index in nodes.indices where nodes[index].typeOnly < 0 && nodes[index].arrayOfType < 0 && !nodes[index].hasUnevaluated {
-            let info = nodes[index]
-            var isArray = false
-            var shape: Int32 = -1
-            var minimum: Int32 = 0
-            var maximum: Int32 = .max
-            var other = false
-            for pc in Int(info.first)..<Int(info.first + info.count) {
-                let instruction = instructions[pc]
-                switch instruction.opcode {
-                case .type where instruction.a == Int32(JSONTypeSet.array.rawValue) && instruction.b == 0: isArray = true
-                case .minItems: minimum = instruction.a
-                case .maxItems: maximum = instruction.a
-                case .items where instruction.b == 0:
-                    let element = nodes[resolvedNode(Int(instruction.a))]
-                    if element.objectShape >= 0 && !element.hasUnevaluated { shape = element.objectShape } else { other = true }
-                default: other = true
-                }
-            }
-            if isArray, shape >= 0, !other {
-                nodes[index].arrayOfShape = shape
-                nodes[index].arrayMinItems = minimum
-                nodes[index].arrayMaxItems = maximum
             }
         }
     }

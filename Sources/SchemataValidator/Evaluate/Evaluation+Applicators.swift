@@ -429,7 +429,7 @@ extension Evaluation {
             while child < end {
                 if !typeMatches(child, types, literalIntegers: false) { return false }
                 let element = tape[child]
-                child = element.kind == .array || element.kind == .object ? Int(element.payload) : child + 1
+                child = Evaluation.next(after: element, at: child)
             }
             return true
         }

@@ -245,7 +245,7 @@ struct Evaluation {
         while child < end {
             let element = nodes[child]
             if Evaluation.certainTypes(of: element.kind) & types == 0 && !Evaluation.decimalIsInteger(element, types, arena: arena) { return false }
-            child = element.kind == .array || element.kind == .object ? Int(truncatingIfNeeded: element.payload) : child &+ 1
+            child = Evaluation.next(after: element, at: child)
         }
         return true
     }
@@ -262,9 +262,16 @@ struct Evaluation {
         while child < end {
             if !isArrayOfType(nodes, child, info, arena: arena) { return false }
             let element = nodes[child]
-            child = element.kind == .array || element.kind == .object ? Int(truncatingIfNeeded: element.payload) : child &+ 1
+            child = Evaluation.next(after: element, at: child)
         }
         return true
+    }
+
+    /// The index of the node after `node` (at `index`) and its subtree: a
+    /// container's stored end, else the next node.
+    @inline(__always)
+    static func next(after node: TapeNode, at index: Int) -> Int {
+        node.kind == .array || node.kind == .object ? Int(truncatingIfNeeded: node.payload) : index &+ 1
     }
 
     /// An array node of ``FlatProgram/Node/arrayOfShape`` form: the type,
@@ -283,7 +290,7 @@ struct Evaluation {
         while child < end {
             if !isObjectShape(child, shape) { return false }
             let element = nodes[child]
-            child = element.kind == .array || element.kind == .object ? Int(truncatingIfNeeded: element.payload) : child &+ 1
+            child = Evaluation.next(after: element, at: child)
         }
         return true
     }
