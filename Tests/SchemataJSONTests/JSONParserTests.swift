@@ -197,6 +197,17 @@ import Testing
         #expect(parseError(#"{"a": {"x": 1}, "b": {"x": 2}}"#) == nil)
     }
 
+    /// Names that share their length and first seven bytes (one
+    /// fingerprint) are still told apart by their text; equal long names,
+    /// and names equal once decoded, are still found.
+    @Test func duplicateDetectionLooksPastSharedPrefixes() throws {
+        #expect(parseError(#"{"abcdefgX": 1, "abcdefgY": 2, "abcdefgZ": {"abcdefgX": 3}}"#) == nil)
+        let error = try #require(parseError(#"{"abcdefgX": 1, "abcdefgY": 2, "abcdefgX": 3}"#))
+        #expect(error.reason == .duplicateKey("abcdefgX"))
+        let escaped = try #require(parseError(#"{"abcdefgX": 1, "abcdefgX": 2}"#))
+        #expect(escaped.reason == .duplicateKey("abcdefgX"))
+    }
+
     @Test func keepLastPolicy() throws {
         var options = JSONParseOptions()
         options.duplicateKeys = .keepLast
