@@ -66,6 +66,11 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func normalizeAuthority(_ text: Substring) -> String {
+        // The common authority (ASCII, no user info, already lowercase) is
+        // kept as it is, found on its bytes.
+        if !text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "@") || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) {
+            return String(text)
+        }
         // Hosts are case-insensitive; user info is not.
         if let at = text.lastIndex(of: "@") {
             return String(text[...at]) + text[text.index(after: at)...].lowercased()
@@ -127,6 +132,24 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
         return target
     }
 
+    /// Whether a path has a segment that is exactly `.` or `..` (a dot in
+    /// a file name, as in `schema.json`, is not one), read on its bytes.
+    static func hasDotSegment(_ path: String.UTF8View) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        for byte in path {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength > 0 && segmentLength == dots && dots <= 2 { return true }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength > 0 && segmentLength == dots && dots <= 2
+    }
+
     private func merge(base: URIReference) -> String {
         if base.authority != nil && base.path.isEmpty { return "/" + path }
         if let slash = base.path.lastIndex(of: "/") {
@@ -137,7 +160,7 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
 
     /// RFC 3986 §5.2.4.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        guard hasDotSegment(path.utf8) else { return path }
         var input = Substring(path)
         var output: [Substring] = []
         var result = ""
