@@ -1,7 +1,21 @@
 extension JSONDocument {
     /// The tape of a value (spans are empty: the value has no source text).
-    /// Iterative, so any depth is safe.
+    /// Any depth is safe: values up to ``ValueTapeWriter/recursionLimit``
+    /// levels deep (all but pathological ones) are written by recursion,
+    /// which borrows each member in place; deeper ones by an explicit stack.
     public init(value: JSONValue) {
+        var writer = ValueTapeWriter()
+        if writer.write(value, depth: 0) {
+            self.init(
+                nodes: writer.nodes, spans: [SourceSpan](repeating: SourceSpan(start: 0, end: 0), count: writer.nodes.count),
+                arena: writer.arena)
+        } else {
+            self.init(deepValue: value)
+        }
+    }
+
+    /// ``init(value:)`` for values too deep to write by recursion.
+    package init(deepValue value: JSONValue) {
         var nodes: [TapeNode] = []
         var arena: [UInt8] = []
         enum Work {
@@ -47,5 +61,54 @@ extension JSONDocument {
             }
         }
         self.init(nodes: nodes, spans: [SourceSpan](repeating: SourceSpan(start: 0, end: 0), count: nodes.count), arena: arena)
+    }
+}
+
+/// Writes a value's tape by recursion (see ``JSONDocument/init(value:)``).
+struct ValueTapeWriter {
+    /// Deeper values are left to the iterative writer.
+    static let recursionLimit = 400
+
+    var nodes: [TapeNode] = []
+    var arena: [UInt8] = []
+
+    mutating func string(_ text: String, kind: TapeKind) {
+        let offset = arena.count
+        if text.utf8.withContiguousStorageIfAvailable({ arena.append(contentsOf: $0) }) == nil {
+            arena.append(contentsOf: text.utf8)
+        }
+        nodes.append(TapeNode(kind: kind, length: UInt32(arena.count - offset), payload: UInt64(offset)))
+    }
+
+    /// Appends `value`'s nodes; `false` (leaving a partial tape) when it is
+    /// nested deeper than ``recursionLimit``.
+    mutating func write(_ value: JSONValue, depth: Int) -> Bool {
+        switch value {
+        case .null: nodes.append(TapeNode(kind: .null))
+        case .bool(let flag): nodes.append(TapeNode(kind: flag ? .true : .false))
+        case .number(let number):
+            if case .integer(let small) = number.storage {
+                nodes.append(TapeNode(kind: .integer, payload: UInt64(bitPattern: small)))
+            } else {
+                string(number.text, kind: .decimal)
+            }
+        case .string(let text): string(text, kind: .string)
+        case .array(let elements):
+            guard depth < ValueTapeWriter.recursionLimit else { return false }
+            let index = nodes.count
+            nodes.append(TapeNode(kind: .array, length: UInt32(elements.count)))
+            for position in elements.indices where !write(elements[position], depth: depth + 1) { return false }
+            nodes[index].payload = UInt64(nodes.count)
+        case .object(let object):
+            guard depth < ValueTapeWriter.recursionLimit else { return false }
+            let index = nodes.count
+            nodes.append(TapeNode(kind: .object, length: UInt32(object.members.count)))
+            for position in object.members.indices {
+                string(object.members[position].key.string, kind: .key)
+                guard write(object.members[position].value, depth: depth + 1) else { return false }
+            }
+            nodes[index].payload = UInt64(nodes.count)
+        }
+        return true
     }
 }
