@@ -234,9 +234,11 @@ import Testing
          "additionalProperties": ["$ref": "#/$defs/notNumber"], "required": ["a"],
          "$defs": ["int": ["type": "integer"], "viaRef": ["$ref": "#/$defs/record"], "notNumber": ["not": ["type": "number"]],
                    "record": ["type": "object", "properties": ["b": ["type": "null"]], "additionalProperties": false]]],
+        // A type set with `object` in it (as the meta-schemas' ["object", "boolean"]): non-objects of the other types pass.
+        ["type": ["object", "null", "integer"], "properties": ["a": ["type": "integer"]], "required": ["a"], "additionalProperties": false],
     ]
 
-    @Test(arguments: 0..<8)
+    @Test(arguments: 0..<9)
     func fastAndFullEvaluationAgree(_ which: Int) throws {
         let validator = try Validator(schema: Self.schemas[which])
         var generator = SystemRandomNumberGenerator()
@@ -256,7 +258,15 @@ import Testing
             for _ in 0..<Int.random(in: 0..<5, using: &generator) {
                 members.append((names.randomElement(using: &generator)!, scalar()))
             }
-            let instance: JSONValue = Int.random(in: 0..<10, using: &generator) == 0 ? "not an object" : .object(JSONObject(members))
+            let instance: JSONValue
+            switch Int.random(in: 0..<14, using: &generator) {
+            case 0: instance = "not an object"
+            case 1: instance = .null
+            case 2: instance = 3
+            case 3: instance = 3.0
+            case 4: instance = 3.5
+            default: instance = .object(JSONObject(members))
+            }
             let document = JSONDocument(value: instance)
             #expect(validator.isValid(document) == validator.validate(document).isValid, "\(instance)")
         }
@@ -288,7 +298,7 @@ import Testing
     }
 
     /// The same shapes as `items` (arrays of records take a fused loop).
-    @Test(arguments: 0..<8)
+    @Test(arguments: 0..<9)
     func arraysOfShapesAgree(_ which: Int) throws {
         // Items behind a `$ref` (forwarded on the fast path), with the
         // shape's own definitions moved to the root where its refs point.

@@ -118,8 +118,10 @@ struct FlatProgram: Sendable {
         /// The `additionalProperties` schema for members no property or
         /// pattern names (`-1`: none, or `false`, which is ``closed``).
         var additional: Int32 = -1
-        /// `type: object` (otherwise a non-object passes).
-        var requiresObject: Bool
+        /// The types a non-object instance may have to pass: those of the
+        /// node's `type` other than `object` (none for `type: object`), or
+        /// every type when the node has no `type`.
+        var nonObjectTypes: UInt8
         /// `patternProperties` entries (in `patternEntries`).
         var patternsStart: Int32 = 0
         var patternsCount: Int32 = 0
@@ -218,7 +220,9 @@ extension FlatProgram {
         instructions.reserveCapacity(instructionCount)
         instructionNames.reserveCapacity(instructionCount)
         var nameIndex: [ExactText: Name] = [:]
-        nameIndex.reserveCapacity(1024)
+        // About one distinct name per node in large schemas; a small schema
+        // should not pay for a large table.
+        nameIndex.reserveCapacity(min(1024, program.nodes.count))
         func intern(_ text: String) -> Name {
             let key = ExactText(text)
             if let known = nameIndex[key] { return known }
@@ -463,13 +467,15 @@ extension FlatProgram {
             var additionalPatterns = 0
             var closed = false
             var additional: Int32 = -1
-            var requiresObject = false
+            var nonObjectTypes: UInt8 = 0xFF
             var other = false
             for pc in Int(info.first)..<Int(info.first + info.count) {
                 let instruction = instructions[pc]
                 switch instruction.opcode {
-                case .type where instruction.a == Int32(JSONTypeSet.object.rawValue) && instruction.b == 0:
-                    requiresObject = true
+                case .type where instruction.a & Int32(JSONTypeSet.object.rawValue) != 0 && instruction.b == 0:
+                    // `type: object`, or a set with `object` in it (the
+                    // meta-schemas' `["object", "boolean"]`).
+                    nonObjectTypes = UInt8(truncatingIfNeeded: instruction.a) & ~JSONTypeSet.object.rawValue
                 case .properties:
                     properties = Int(instruction.a)..<Int(instruction.a + instruction.b)
                 case .required:
@@ -518,7 +524,7 @@ extension FlatProgram {
             shapeEntryTypes.append(contentsOf: list.map { $0.node >= 0 ? Int16(nodes[Int($0.node)].typeOnly) : -1 })
             objectShapes.append(ObjectShape(
                 entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, additional: additional,
-                requiresObject: requiresObject,
+                nonObjectTypes: nonObjectTypes,
                 patternsStart: Int32(patterns.lowerBound), patternsCount: Int32(patterns.count)))
             nodes[index].objectShape = Int32(objectShapes.count - 1)
         }

@@ -303,7 +303,11 @@ struct Evaluation {
         // every member, and a call on `self` would copy the evaluation.
         let nodes = tape.baseAddress!
         let object = nodes[instance]
-        guard object.kind == .object else { return !shape.requiresObject }
+        guard object.kind == .object else {
+            // Not an object: only the node's `type` applies.
+            let types = shape.nonObjectTypes
+            return Evaluation.certainTypes(of: object.kind) & types != 0 || Evaluation.decimalIsInteger(object, types, arena: arena)
+        }
         if depth >= maximumDepth { return failDepthExceeded() }
         var seen: UInt64 = 0
         var child = instance &+ 1
