@@ -2,65 +2,60 @@ extension JSONDocument {
     /// The tape of a value (spans are empty: the value has no source text).
     /// Any depth is safe: values up to ``ValueTapeWriter/recursionLimit``
     /// levels deep (all but pathological ones) are written by recursion,
-    /// which borrows each member in place; deeper ones by an explicit stack.
+    /// which needs no stack of copied values; deeper ones by an explicit
+    /// stack.
     public init(value: JSONValue) {
         var writer = ValueTapeWriter()
         if writer.write(value, depth: 0) {
-            self.init(
-                nodes: writer.nodes, spans: [SourceSpan](repeating: SourceSpan(start: 0, end: 0), count: writer.nodes.count),
-                arena: writer.arena)
+            self.init(written: writer)
         } else {
             self.init(deepValue: value)
         }
     }
 
-    /// ``init(value:)`` for values too deep to write by recursion.
+    /// The document a writer holds (zero-length spans: no source text).
+    init(written writer: ValueTapeWriter) {
+        self.init(
+            nodes: writer.nodes, spans: [SourceSpan](repeating: SourceSpan(start: 0, end: 0), count: writer.nodes.count),
+            arena: writer.arena)
+    }
+
+    /// ``init(value:)`` for values too deep to write by recursion: the same
+    /// writer, driven by an explicit stack.
     package init(deepValue value: JSONValue) {
-        var nodes: [TapeNode] = []
-        var arena: [UInt8] = []
+        var writer = ValueTapeWriter()
         enum Work {
             case value(JSONValue)
             case key(String)
             case close(Int)
         }
         var work: [Work] = [.value(value)]
-        func appendString(_ text: String, kind: TapeKind) {
-            let offset = arena.count
-            arena.append(contentsOf: text.utf8)
-            nodes.append(TapeNode(kind: kind, length: UInt32(arena.count - offset), payload: UInt64(offset)))
-        }
         while let item = work.popLast() {
             switch item {
             case .key(let name):
-                appendString(name, kind: .key)
+                writer.string(name, kind: .key)
             case .close(let index):
-                nodes[index].payload = UInt64(nodes.count)
+                writer.nodes[index].payload = UInt64(writer.nodes.count)
             case .value(let value):
+                if writer.scalar(value) { continue }
                 switch value {
-                case .null: nodes.append(TapeNode(kind: .null))
-                case .bool(let flag): nodes.append(TapeNode(kind: flag ? .true : .false))
-                case .number(let number):
-                    if case .integer(let small) = number.storage {
-                        nodes.append(TapeNode(kind: .integer, payload: UInt64(bitPattern: small)))
-                    } else {
-                        appendString(number.text, kind: .decimal)
-                    }
-                case .string(let text): appendString(text, kind: .string)
                 case .array(let elements):
-                    nodes.append(TapeNode(kind: .array, length: UInt32(elements.count)))
-                    work.append(.close(nodes.count - 1))
+                    writer.nodes.append(TapeNode(kind: .array, length: UInt32(elements.count)))
+                    work.append(.close(writer.nodes.count - 1))
                     for element in elements.reversed() { work.append(.value(element)) }
                 case .object(let object):
-                    nodes.append(TapeNode(kind: .object, length: UInt32(object.count)))
-                    work.append(.close(nodes.count - 1))
+                    writer.nodes.append(TapeNode(kind: .object, length: UInt32(object.count)))
+                    work.append(.close(writer.nodes.count - 1))
                     for member in object.reversed() {
                         work.append(.value(member.value))
                         work.append(.key(member.key))
                     }
+                default:
+                    break
                 }
             }
         }
-        self.init(nodes: nodes, spans: [SourceSpan](repeating: SourceSpan(start: 0, end: 0), count: nodes.count), arena: arena)
+        self.init(written: writer)
     }
 }
 
@@ -80,9 +75,9 @@ struct ValueTapeWriter {
         nodes.append(TapeNode(kind: kind, length: UInt32(arena.count - offset), payload: UInt64(offset)))
     }
 
-    /// Appends `value`'s nodes; `false` (leaving a partial tape) when it is
-    /// nested deeper than ``recursionLimit``.
-    mutating func write(_ value: JSONValue, depth: Int) -> Bool {
+    /// Appends the node of a scalar value and returns `true`; returns
+    /// `false` (appending nothing) for an array or object.
+    mutating func scalar(_ value: JSONValue) -> Bool {
         switch value {
         case .null: nodes.append(TapeNode(kind: .null))
         case .bool(let flag): nodes.append(TapeNode(kind: flag ? .true : .false))
@@ -93,6 +88,16 @@ struct ValueTapeWriter {
                 string(number.text, kind: .decimal)
             }
         case .string(let text): string(text, kind: .string)
+        case .array, .object: return false
+        }
+        return true
+    }
+
+    /// Appends `value`'s nodes; `false` (leaving a partial tape) when it is
+    /// nested deeper than ``recursionLimit``.
+    mutating func write(_ value: JSONValue, depth: Int) -> Bool {
+        if scalar(value) { return true }
+        switch value {
         case .array(let elements):
             guard depth < ValueTapeWriter.recursionLimit else { return false }
             let index = nodes.count
@@ -108,6 +113,8 @@ struct ValueTapeWriter {
                 guard write(object.members[position].value, depth: depth + 1) else { return false }
             }
             nodes[index].payload = UInt64(nodes.count)
+        default:
+            break
         }
         return true
     }
