@@ -272,6 +272,42 @@ import Testing
         }
     }
 
+    /// A closed shape whose names are all required and all of scalar types
+    /// is checked by counting members and matching each (no record of the
+    /// names seen): every arrangement, a missing, extra or repeated name, a
+    /// container where a scalar belongs, and members shadowed by a later
+    /// duplicate under `keepLast` must get the full evaluation's verdict.
+    @Test func exactScalarShapesAgree() throws {
+        let validator = try Validator(schema: [
+            "type": "object", "additionalProperties": false, "required": ["a", "b", "ab"],
+            "properties": ["a": ["type": "integer"], "b": ["type": ["string", "null"]], "ab": ["type": "number"]],
+        ])
+        let arrayOfThem = try Validator(schema: [
+            "type": "array",
+            "items": ["type": "object", "additionalProperties": false, "required": ["a", "b", "ab"],
+                      "properties": ["a": ["type": "integer"], "b": ["type": ["string", "null"]], "ab": ["type": "number"]]],
+        ])
+        let cases: [(String, Bool)] = [
+            (#"{"a": 1, "b": "s", "ab": 2.5}"#, true), (#"{"ab": 0, "b": null, "a": 1.0}"#, true), (#"{"b": "s", "ab": 1, "a": -3}"#, true),
+            (#"{"a": 1, "b": "s"}"#, false), (#"{"a": 1, "b": "s", "ab": 2, "c": 0}"#, false), (#"{"a": 1, "b": "s", "c": 2}"#, false),
+            (#"{"a": 1.5, "b": "s", "ab": 2}"#, false), (#"{"a": 1, "b": 2, "ab": 2}"#, false), (#"{"a": 1, "b": [], "ab": 2}"#, false),
+            (#"{"a": {}, "b": "s", "ab": 2}"#, false), (#"{"a": 1, "bb": "s", "ab": 2}"#, false), (#"{}"#, false),
+            // Shadowed by a later duplicate: three members on the tape, two names.
+            (#"{"a": 1, "a": 2, "b": null}"#, false), (#"{"a": "x", "a": 1, "b": null, "ab": 3}"#, true),
+            (#"{"a": 1, "b": null, "ab": 3, "ab": "x"}"#, false),
+        ]
+        var options = JSONParseOptions()
+        options.duplicateKeys = .keepLast
+        for (text, expected) in cases {
+            let document = try JSONParser(options: options).parseDocument(Array(text.utf8))
+            #expect(validator.isValid(document) == expected, "\(text)")
+            #expect(validator.validate(document).isValid == expected, "\(text)")
+            let array = try JSONParser(options: options).parseDocument(Array("[\(text), \(text)]".utf8))
+            #expect(arrayOfThem.isValid(array) == expected, "[\(text)]")
+            #expect(arrayOfThem.validate(array).isValid == expected, "[\(text)]")
+        }
+    }
+
     /// Draft 4 (where `1.0` is not an integer) takes the same fused forms:
     /// `type` without `integer` carries no literal-integer flag, while an
     /// `integer` member still tells `1.0` from `1` on both paths.

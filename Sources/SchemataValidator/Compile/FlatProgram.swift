@@ -125,6 +125,11 @@ struct FlatProgram: Sendable {
         /// `patternProperties` entries (in `patternEntries`).
         var patternsStart: Int32 = 0
         var patternsCount: Int32 = 0
+        /// Closed, no patterns, every entry required and of a type-only
+        /// schema whose types exclude arrays and objects: a valid object
+        /// has exactly these members, each a scalar, so the evaluator
+        /// checks them in a loop of its own with no record of which it saw.
+        var leafExact = false
     }
 
     /// Whether any `$dynamicRef` / `$recursiveRef` needs the dynamic scope;
@@ -522,10 +527,14 @@ extension FlatProgram {
             let start = Int32(shapeEntries.count)
             shapeEntries.append(contentsOf: list)
             shapeEntryTypes.append(contentsOf: list.map { $0.node >= 0 ? Int16(nodes[Int($0.node)].typeOnly) : -1 })
+            let containers = JSONTypeSet.array.rawValue | JSONTypeSet.object.rawValue
+            let leafExact = closed && patterns.isEmpty && !list.isEmpty
+                && mask == (list.count == 64 ? UInt64.max : (1 << UInt64(list.count)) - 1)
+                && shapeEntryTypes[Int(start)...].allSatisfy { $0 >= 0 && UInt8(truncatingIfNeeded: $0) & containers == 0 }
             objectShapes.append(ObjectShape(
                 entriesStart: start, entriesCount: Int32(list.count), requiredMask: mask, closed: closed, additional: additional,
                 nonObjectTypes: nonObjectTypes,
-                patternsStart: Int32(patterns.lowerBound), patternsCount: Int32(patterns.count)))
+                patternsStart: Int32(patterns.lowerBound), patternsCount: Int32(patterns.count), leafExact: leafExact))
             nodes[index].objectShape = Int32(objectShapes.count - 1)
         }
     }

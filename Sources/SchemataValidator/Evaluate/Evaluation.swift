@@ -317,6 +317,12 @@ struct Evaluation {
         let entryTypes = hot.shapeEntryTypes.baseAddress! + Int(shape.entriesStart)
         let names = UnsafeRawPointer(hot.names.baseAddress!)
         let arenaBase = UnsafeRawPointer(arena.baseAddress!)
+        if shape.leafExact && Int(object.length) == count,
+            let verdict = Evaluation.leafExactVerdict(
+                nodes + child, members: count, entries: entries, entryTypes: entryTypes, names: names, arena: arena)
+        {
+            return verdict
+        }
         while child < end {
             let key = nodes[child]
             let value = child &+ 1
@@ -372,6 +378,41 @@ struct Evaluation {
             child = valueEnd
         }
         return seen & shape.requiredMask == shape.requiredMask
+    }
+
+    /// An object with exactly as many members as its ``FlatProgram/ObjectShape/leafExact``
+    /// shape has entries: valid when every member is named by an entry and
+    /// has its types. Members are distinct (a repeated name is an error or
+    /// leaves the earlier one shadowed), so a match for each means every
+    /// required name is there. `nil` when a member is shadowed (the general
+    /// loop decides). Static, with the tables passed in: few live values.
+    static func leafExactVerdict(
+        _ first: UnsafePointer<TapeNode>, members: Int, entries: UnsafePointer<FlatProgram.Entry>,
+        entryTypes: UnsafePointer<Int16>, names: UnsafeRawPointer, arena: UnsafeBufferPointer<UInt8>
+    ) -> Bool? {
+        let arenaBase = UnsafeRawPointer(arena.baseAddress!)
+        var key = first
+        let end = first + 2 * members
+        while key < end {
+            let keyNode = key.pointee
+            if keyNode.flags & TapeNode.shadowedFlag != 0 { return nil }
+            let keyLength = Int(keyNode.length)
+            let keyBytes = arenaBase + Int(truncatingIfNeeded: keyNode.payload)
+            var position = 0
+            while true {
+                if position == members { return false }
+                let name = entries[position].name
+                if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) { break }
+                position &+= 1
+            }
+            let value = key[1]
+            let types = UInt8(truncatingIfNeeded: entryTypes[position])
+            if Evaluation.certainTypes(of: value.kind) & types == 0, !Evaluation.decimalIsInteger(value, types, arena: arena) {
+                return false
+            }
+            key += 2
+        }
+        return true
     }
 
     /// The rest of a shape's check of one member: its `patternProperties`
