@@ -159,7 +159,9 @@ public struct JSONObject: Sendable {
     }
 
     /// The summary bit of one name (from its first byte and length).
-    @inlinable
+    /// Always inlined: for a name written as a literal (the keywords a
+    /// compiler probes) the optimiser folds it to a constant.
+    @inlinable @inline(__always)
     package static func nameSummaryBit(_ name: String) -> UInt64 {
         let utf8 = name.utf8
         var bytes = utf8.makeIterator()

@@ -13,7 +13,9 @@ struct SchemaMembers {
         self.summary = object.nameSummary
     }
 
-    /// The value of the member named `key`, or `nil`.
+    /// The value of the member named `key`, or `nil`. Always inlined, so
+    /// that a literal `key`'s summary bit is a constant.
+    @inline(__always)
     subscript(key: String) -> JSONValue? {
         guard summary & JSONObject.nameSummaryBit(key) != 0 else { return nil }
         return object[key]
