@@ -92,6 +92,9 @@ import Testing
         #expect(outcome.standardOutput.contains("compile: "))
         #expect(outcome.standardOutput.contains("instances: 2 (2 valid)"))
         #expect(outcome.standardOutput.contains("instances/s"))
+        // The three loops (passes, each instance in a row, each call timed alone) agree on validity.
+        #expect(outcome.standardOutput.contains("validation, each call timed alone: "))
+        #expect(outcome.standardError.isEmpty)
     }
 }
 

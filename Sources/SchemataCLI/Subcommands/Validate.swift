@@ -155,47 +155,6 @@ extension SchemataCommand {
                     "\(item.file):\(location.line):\(location.column): error: \(error.message) at \(error.instanceLocation.isRoot ? "the root" : error.instanceLocation.description) [\(error.keywordLocation)]\n")
             }
         }
-
-        func runBenchmark(_ validator: Validator, _ items: [Instance], compileSeconds: Double, warmCompileSeconds: Double) {
-            let documents = items.compactMap(\.document)
-            let bytes = items.reduce(0) { $0 + $1.byteCount }
-            var valid = 0
-            let start = Clock.now
-            for _ in 0..<loop {
-                // The batch API reads each document in place.
-                valid = validator.validity(of: documents).count { $0 }
-            }
-            let seconds = max(Clock.since(start), 1e-9)
-            // The same work instance by instance, each validated `loop` times in
-            // a row with its tape hot in cache (how Blaze's CLI measures).
-            let repeatedStart = Clock.now
-            var repeatedValid = 0
-            documents.withUnsafeBufferPointer { buffer in
-                for index in buffer.indices {
-                    var isValid = false
-                    for _ in 0..<loop { isValid = validator.isValid(at: buffer.baseAddress! + index) }
-                    if isValid { repeatedValid += 1 }
-                }
-            }
-            let repeatedSeconds = max(Clock.since(repeatedStart), 1e-9)
-            let count = Double(documents.count * loop)
-            StandardStreams.writeOutput("""
-                compile: \(format3(compileSeconds * 1000)) ms
-                compile (warm, best of 5): \(format3(warmCompileSeconds * 1000)) ms
-                instances: \(documents.count) (\(valid) valid), \(bytes) bytes, \(loop) passes
-                validation: \(format3(count / seconds)) instances/s, \(format3(Double(bytes * loop) / seconds / 1e6)) MB/s (parsing excluded)
-                validation, each instance \(loop) times in a row: \(format3(count / repeatedSeconds)) instances/s, \(format3(Double(bytes * loop) / repeatedSeconds / 1e6)) MB/s
-
-                """)
-            if repeatedValid != valid {
-                StandardStreams.writeError("schemata: error: the two benchmark loops disagree (\(valid) and \(repeatedValid) valid)\n")
-            }
-        }
-
-        func format3(_ value: Double) -> String {
-            let scaled = (value * 1000).rounded() / 1000
-            return String(scaled)
-        }
     }
 }
 
@@ -257,6 +216,13 @@ enum Clock {
     }
 
     static func since(_ start: Double) -> Double { now - start }
+
+    /// The monotonic clock in nanoseconds.
+    static var nanoseconds: Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
+    }
 }
 
 func currentDirectory() -> String {
