@@ -305,6 +305,10 @@ import Testing
             let array = try JSONParser(options: options).parseDocument(Array("[\(text), \(text)]".utf8))
             #expect(arrayOfThem.isValid(array) == expected, "[\(text)]")
             #expect(arrayOfThem.validate(array).isValid == expected, "[\(text)]")
+            // A non-object element (with as many "members" as the shape) fails either way.
+            let mixed = try JSONParser(options: options).parseDocument(Array("[\(text), [1, 2, 3], \(text)]".utf8))
+            #expect(!arrayOfThem.isValid(mixed), "[\(text), [1, 2, 3]]")
+            #expect(!arrayOfThem.validate(mixed).isValid, "[\(text), [1, 2, 3]]")
         }
     }
 

@@ -287,6 +287,27 @@ struct Evaluation {
         defer { depth -= 1 }
         var child = instance &+ 1
         let end = Int(truncatingIfNeeded: array.payload)
+        if shape.leafExact && depth < maximumDepth {
+            // Records of scalars (the commonest array of objects): each
+            // checked in this loop, with the tables read once.
+            let members = Int(shape.entriesCount)
+            let entries = hot.shapeEntries.baseAddress! + Int(shape.entriesStart)
+            let entryTypes = hot.shapeEntryTypes.baseAddress! + Int(shape.entriesStart)
+            let names = UnsafeRawPointer(hot.names.baseAddress!)
+            while child < end {
+                let element = nodes[child]
+                if element.kind == .object && Int(element.length) == members,
+                    let verdict = Evaluation.leafExactVerdict(
+                        nodes + (child &+ 1), members: members, entries: entries, entryTypes: entryTypes, names: names, arena: arena)
+                {
+                    if !verdict { return false }
+                } else if !isObjectShape(child, shape) {
+                    return false
+                }
+                child = Evaluation.next(after: element, at: child)
+            }
+            return true
+        }
         while child < end {
             if !isObjectShape(child, shape) { return false }
             let element = nodes[child]
