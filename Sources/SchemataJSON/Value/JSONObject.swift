@@ -169,6 +169,18 @@ public struct JSONObject: Sendable {
         return 1 << UInt64((first &+ UInt8(truncatingIfNeeded: utf8.count &* 7)) & 63)
     }
 
+    /// The name of the member at `position` (without copying its value).
+    @inlinable
+    package func key(at position: Int) -> String {
+        members[position].key.string
+    }
+
+    /// The value of the member at `position`.
+    @inlinable
+    package func value(at position: Int) -> JSONValue {
+        members[position].value
+    }
+
     /// Whether a member with this name exists.
     @inlinable
     public func contains(_ key: String) -> Bool {

@@ -39,7 +39,8 @@ struct ResourceScanner {
                 continue
             }
             let summary = schema.nameSummary
-            let identifiers = Identifiers(schema, summary: summary)
+            // Most schema objects have no identifying keyword at all.
+            let identifiers = summary & Identifiers.summary == 0 ? Identifiers() : Identifiers(schema, summary: summary)
             if let declared = identifiers.schema {
                 registry.ensureMetaSchemaLoaded(declared)
                 if let named = registry.draftDeclared(by: item.value) { draft = named }
@@ -79,10 +80,14 @@ struct ResourceScanner {
             // Objects without any subschema keyword (`{"$ref": …}`, leaves) end here.
             guard summary & KeywordCatalog.subschemaKeywordSummary != 0 else { continue }
             let roles = KeywordCatalog.roles(in: draft)
-            for (keyword, value) in schema {
-                guard summary & JSONObject.nameSummaryBit(keyword) & KeywordCatalog.subschemaKeywordSummary != 0,
+            for position in schema.indices {
+                // Names first: most members hold no subschema, and their
+                // values need not be touched.
+                let keyword = schema.key(at: position)
+                guard JSONObject.nameSummaryBit(keyword) & KeywordCatalog.subschemaKeywordSummary != 0,
                     let role = roles[keyword]
                 else { continue }
+                let value = schema.value(at: position)
                 if role.contains(.single), value.kind == .object || value.kind == .boolean {
                     stack.append(Item(value: value, pointer: item.pointer.appending(keyword), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                 }
@@ -112,6 +117,13 @@ struct ResourceScanner {
         var anchor: String?
         var dynamicAnchor: String?
         var recursiveAnchor = false
+
+        /// The summary bits of the identifying keywords.
+        static let summary: UInt64 = ["$schema", "$ref", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"]
+            .reduce(0) { $0 | JSONObject.nameSummaryBit($1) }
+
+        /// None of them.
+        init() {}
 
         init(_ object: JSONObject, summary: UInt64) {
             func probe(_ key: String) -> JSONValue? {
