@@ -61,6 +61,9 @@ struct KeywordBuilder {
         }
     }
 
+    /// Inlined where it is called with a literal keyword, like the
+    /// other probes (see ``SchemaMembers``).
+    @inline(__always)
     mutating func nonNegativeInteger(_ keyword: String) -> Int? {
         guard let value = schema[keyword] else { return nil }
         guard let number = value.numberValue, number.isInteger, !number.isNegative else {
@@ -70,6 +73,7 @@ struct KeywordBuilder {
         return Int(clamping: number.int64Value ?? Int64.max)
     }
 
+    @inline(__always)
     mutating func number(_ keyword: String) -> JSONNumber? {
         guard let value = schema[keyword] else { return nil }
         guard let number = value.numberValue else {
@@ -186,22 +190,10 @@ struct KeywordBuilder {
     }
 
     mutating func buildApplicators() {
-        for name in ["allOf", "anyOf", "oneOf"] {
-            guard let value = schema[name] else { continue }
-            guard case .array(let elements) = value, !elements.isEmpty else {
-                problem(name, "must be a non-empty array of schemas")
-                continue
-            }
-            var nodes: [Int] = []
-            for (index, element) in elements.enumerated() where isSchema(element, "\(name)/\(index)") {
-                nodes.append(subschema(element, at: name, String(index)))
-            }
-            switch name {
-            case "allOf": add(.allOf(nodes), name)
-            case "anyOf": add(.anyOf(nodes), name)
-            default: add(.oneOf(nodes), name)
-            }
-        }
+        // Probed with literal names (their summary bits are constants).
+        if let value = schema["allOf"], let nodes = schemaList(value, "allOf") { add(.allOf(nodes), "allOf") }
+        if let value = schema["anyOf"], let nodes = schemaList(value, "anyOf") { add(.anyOf(nodes), "anyOf") }
+        if let value = schema["oneOf"], let nodes = schemaList(value, "oneOf") { add(.oneOf(nodes), "oneOf") }
         if let value = schema["not"], isSchema(value, "not") { add(.not(subschema(value, at: "not")), "not") }
         if draft >= .draft7, let condition = schema["if"], isSchema(condition, "if") {
             let then = schema["then"].flatMap { isSchema($0, "then") ? subschema($0, at: "then") : nil }
@@ -210,6 +202,22 @@ struct KeywordBuilder {
         }
         buildArrayApplicators()
         buildObjectApplicators()
+    }
+
+    /// The nodes of an `allOf` / `anyOf` / `oneOf` array, or `nil` (with
+    /// a problem reported) when it is not a non-empty array.
+    mutating func schemaList(_ value: JSONValue, _ name: String) -> [Int]? {
+        guard case .array(let elements) = value, !elements.isEmpty else {
+            problem(name, "must be a non-empty array of schemas")
+            return nil
+        }
+        var nodes: [Int] = []
+        nodes.reserveCapacity(elements.count)
+        let prefix = location.pointer.appending(name)
+        for (index, element) in elements.enumerated() where isSchema(element, "\(name)/\(index)") {
+            nodes.append(subschema(element, under: prefix, String(index)))
+        }
+        return nodes
     }
 
     mutating func buildArrayApplicators() {
@@ -331,18 +339,20 @@ struct KeywordBuilder {
     mutating func buildValidation() {
         if let value = schema["type"] {
             var set: JSONTypeSet = []
-            var names: [JSONValue] = []
             switch value {
-            case .string: names = [value]
-            case .array(let elements): names = elements
-            default: problem("type", "must be a type name or an array of type names")
-            }
-            for name in names {
-                if let text = name.stringValue, let type = JSONTypeSet(name: text) {
-                    set.insert(type)
-                } else {
-                    problem("type", "unknown type \(name)")
+            case .string(let text):
+                // The common form: no array of one name.
+                if let type = JSONTypeSet(name: text) { set = type } else { problem("type", "unknown type \(value)") }
+            case .array(let names):
+                for name in names {
+                    if let text = name.stringValue, let type = JSONTypeSet(name: text) {
+                        set.insert(type)
+                    } else {
+                        problem("type", "unknown type \(name)")
+                    }
                 }
+            default:
+                problem("type", "must be a type name or an array of type names")
             }
             add(.type(set, literalIntegers: draft == .draft4), "type")
         }
