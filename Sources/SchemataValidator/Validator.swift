@@ -98,10 +98,8 @@ public struct Validator: Sendable {
 
     /// Whether the instance is valid (stops at the first failure).
     public func isValid(_ instance: borrowing JSONDocument) -> Bool {
-        guard !instance.nodes.isEmpty else { return false }
-        return Evaluation.with(box, instance, maximumDepth: options.maximumEvaluationDepth, collectsErrors: false) {
-            $0.validate(box.root, instance.rootIndex)
-        }
+        // One fast path for every boolean verdict: ``isValid(at:)``'s.
+        withUnsafePointer(to: instance) { isValid(at: $0) }
     }
 
     /// Whether each of many instances is valid, in order: the batch form
@@ -133,6 +131,9 @@ public struct Validator: Sendable {
         var evaluation = Evaluation(
             program: box, document: pointer, tape: tape, arena: pointer.pointee.arenaBytes,
             maximumDepth: options.maximumEvaluationDepth, collector: nil, dynamicScope: nil)
+        // A root of the object-shape form (the commonest schema): its fused
+        // check directly, without the node dispatch.
+        if box.rootShape >= 0 { return evaluation.isObjectShape(0, box.hot.objectShapes[box.rootShape]) }
         return evaluation.validate(box.root, 0)
     }
 

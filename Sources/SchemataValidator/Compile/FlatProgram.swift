@@ -673,11 +673,16 @@ final class ProgramBox: Sendable {
     let hot: HotTables
     let needsDynamicScope: Bool
     let root: Int
+    /// The root's object shape when the fast path may go straight to it
+    /// (no `unevaluated*`, no dynamic scope), else −1.
+    let rootShape: Int
 
     init(_ program: FlatProgram) {
         self.program = program
         self.hot = program.hot
         self.needsDynamicScope = program.needsDynamicScope
         self.root = Int(program.root)
+        let info = program.nodes[Int(program.root)]
+        rootShape = info.typeOnly < 0 && !info.hasUnevaluated && !program.needsDynamicScope ? Int(info.objectShape) : -1
     }
 }
