@@ -46,6 +46,68 @@ import Testing
         #expect(checker.validity(of: []) == [])
     }
 
+    /// Member names of up to eight bytes are stored in their tape nodes and
+    /// matched as words: every keyword that reads names must still tell
+    /// `"a"` from `"a\u0000"` and an 8-byte name from a 9-byte one, on the
+    /// fused paths and in full evaluation.
+    @Test func shortAndLongMemberNamesOnEveryNameReadingKeyword() throws {
+        let schema = ##"""
+            {"type": "object",
+             "properties": {"a": {"type": "integer"}, "abcdefgh": {"type": "string"}, "abcdefghi": {"type": "null"}},
+             "patternProperties": {"^é": {"type": "boolean"}},
+             "additionalProperties": false,
+             "required": ["a"],
+             "dependentRequired": {"abcdefgh": ["abcdefghi"]},
+             "propertyNames": {"maxLength": 9, "pattern": "^[a-zé]"}}
+            """##
+        let checker = try validator(schema)
+        let cases: [(String, Bool)] = [
+            (##"{"a": 1}"##, true), (##"{"a": "1"}"##, false), (##"{"a\u0000": 1}"##, false), (##"{"a": 1, "a\u0000": 1}"##, false),
+            (##"{"a": 1, "abcdefgh": "s", "abcdefghi": null}"##, true), (##"{"a": 1, "abcdefgh": "s"}"##, false),
+            (##"{"a": 1, "abcdefgh": null, "abcdefghi": null}"##, false), (##"{"a": 1, "abcdefghi": "s"}"##, false),
+            (##"{"a": 1, "é": true}"##, true), (##"{"a": 1, "éé": 0}"##, false), (##"{"a": 1, "éééé": false}"##, true),
+            (##"{"a": 1, "ééééé": false}"##, true), (##"{"a": 1, "abcdefg": 1}"##, false),
+        ]
+        for (text, expected) in cases {
+            let document = try JSONParser().parseDocument(Array(text.utf8))
+            #expect(checker.isValid(document) == expected, "\(text)")
+            #expect(checker.validate(document).isValid == expected, "\(text)")
+        }
+        // The fused object forms: a shape with patterns, and an exact record
+        // of scalars (alone and as array items).
+        let shape = try validator(##"""
+            {"type": "object", "properties": {"a": {"type": "integer"}, "abcdefgh": {"type": "string"}, "abcdefghi": {"type": "null"}},
+             "patternProperties": {"^é": {"type": "boolean"}}, "additionalProperties": false, "required": ["a"]}
+            """##)
+        let record = ##"{"type": "object", "additionalProperties": false, "required": ["a", "abcdefgh", "abcdefghi"], "properties": {"a": {"type": "integer"}, "abcdefgh": {"type": "string"}, "abcdefghi": {"type": "null"}}}"##
+        let exact = try validator(record)
+        let records = try validator(##"{"type": "array", "items": "## + record + "}")
+        let shapeCases: [(String, Bool, Bool)] = [  // text, valid for `shape`, valid for `exact`
+            (##"{"a": 1, "abcdefgh": "s", "abcdefghi": null}"##, true, true), (##"{"a\u0000": 1, "abcdefgh": "s", "abcdefghi": null}"##, false, false),
+            (##"{"abcdefghi": null, "a": 1, "abcdefgh": "s"}"##, true, true), (##"{"a": 1, "abcdefgh": "s", "abcdefghj": null}"##, false, false),
+            (##"{"a": 1, "abcdefg": "s", "abcdefghi": null}"##, false, false), (##"{"a": 1, "abcdefgh\u0000": "s", "abcdefghi": null}"##, false, false),
+            (##"{"a": 1, "é": true}"##, true, false), (##"{"a": 1, "é\u0000": true}"##, true, false), (##"{"a": 1, "e": true}"##, false, false),
+        ]
+        for (text, shapeValid, exactValid) in shapeCases {
+            let document = try JSONParser().parseDocument(Array(text.utf8))
+            #expect(shape.isValid(document) == shapeValid, "\(text)")
+            #expect(shape.validate(document).isValid == shapeValid, "\(text)")
+            #expect(exact.isValid(document) == exactValid, "\(text)")
+            #expect(exact.validate(document).isValid == exactValid, "\(text)")
+            let array = try JSONParser().parseDocument(Array("[\(text), \(text)]".utf8))
+            #expect(records.isValid(array) == exactValid, "[\(text)]")
+            #expect(records.validate(array).isValid == exactValid, "[\(text)]")
+        }
+        #expect(MemoryLayout<TapeNode>.offset(of: \TapeNode.payload) == Evaluation.payloadOffset)
+        // Equality of objects compares names too (const, enum, uniqueItems).
+        let equality = try validator(##"{"const": {"a": 1, "abcdefghi": 2}, "uniqueItems": true}"##)
+        #expect(equality.isValid(try JSONParser().parseDocument(Array(##"{"abcdefghi": 2, "a": 1}"##.utf8))))
+        #expect(!equality.isValid(try JSONParser().parseDocument(Array(##"{"a\u0000": 1, "abcdefghi": 2}"##.utf8))))
+        let unique = try validator(##"{"uniqueItems": true}"##)
+        #expect(unique.isValid(try JSONParser().parseDocument(Array(##"[{"a": 1}, {"a\u0000": 1}, {"ab": 1}]"##.utf8))))
+        #expect(!unique.isValid(try JSONParser().parseDocument(Array(##"[{"ab": 1, "abcdefghi": 0}, {"abcdefghi": 0, "ab": 1}]"##.utf8))))
+    }
+
     /// Documents of a JSON Lines sequence share the parser's buffers while
     /// it runs; each must keep its own tape afterwards.
     @Test func sequenceDocumentsKeepTheirTapes() throws {

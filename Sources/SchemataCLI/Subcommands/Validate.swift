@@ -176,7 +176,7 @@ struct Instance {
             for element in JSONParser().parseSequence(input.bytes, framing: .lines) {
                 switch element.result {
                 case .success(let document):
-                    result.append(Instance(file: input.displayName, line: element.line, document: document, lineIndex: index, byteCount: document.arena.count))
+                    result.append(Instance(file: input.displayName, line: element.line, document: document, lineIndex: index, byteCount: document.span(at: document.rootIndex).range.count))
                 case .failure(let error):
                     StandardStreams.writeError(error.inFile(input.displayName).description + "\n")
                     result.append(Instance(file: input.displayName, line: element.line, document: nil, lineIndex: nil, byteCount: 0))

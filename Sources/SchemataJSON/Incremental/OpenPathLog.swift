@@ -63,9 +63,7 @@ struct OpenPathLog {
         return levels.map { level in
             guard level.isObject else { return String(level.slot) }
             guard level.slot >= 0 else { return "" }
-            let key = nodes[level.slot]
-            let offset = Int(key.payload)
-            return String(decoding: arena[offset..<offset + Int(key.length)], as: UTF8.self)
+            return arena.withUnsafeBytes { nodes[level.slot].text(arena: $0) }
         }
     }
 }

@@ -78,17 +78,25 @@ struct ParseCursor {
     /// Validates or decodes the string token whose callback gave `pointer`
     /// and `length`, appending its UTF-8 to `output`. Returns the token's
     /// start offset, or `nil` after recording a failure.
+    /// For a string whose bytes yajl handed over raw (``isInChunk(_:)``:
+    /// no escapes, so they are the decoded text): checks their UTF-8 and
+    /// returns the token's start, or `nil` after recording a failure.
+    mutating func checkRawString(_ pointer: UnsafeRawPointer, _ length: Int) -> Int? {
+        let contentStart = chunkBase + (pointer - chunkStart!)
+        let raw = UnsafeRawBufferPointer(start: pointer, count: length)
+        if let bad = UTF8Validation.firstInvalidOffset(raw) {
+            fail(.invalidUTF8, "invalid UTF-8 byte 0x\(StringDecoding.hex(raw[bad])) in string", at: contentStart + bad)
+            return nil
+        }
+        return contentStart - 1
+    }
+
     mutating func decodeString(_ pointer: UnsafeRawPointer, _ length: Int, into output: inout [UInt8]) -> Int? {
         if isInChunk(pointer) {
             // yajl handed over the raw bytes: no escapes. Validate and copy.
-            let contentStart = chunkBase + (pointer - chunkStart!)
-            let raw = UnsafeRawBufferPointer(start: pointer, count: length)
-            if let bad = UTF8Validation.firstInvalidOffset(raw) {
-                fail(.invalidUTF8, "invalid UTF-8 byte 0x\(StringDecoding.hex(raw[bad])) in string", at: contentStart + bad)
-                return nil
-            }
-            output.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
-            return contentStart - 1
+            guard let start = checkRawString(pointer, length) else { return nil }
+            output.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length).assumingMemoryBound(to: UInt8.self))
+            return start
         }
         // Escapes (or a token split across chunks): decode the raw token
         // ourselves, since yajl's decoding of surrogates is wrong.

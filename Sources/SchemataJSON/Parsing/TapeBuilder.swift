@@ -199,11 +199,30 @@ struct TapeBuilder: YajlEventHandler {
     }
 
     mutating func onKey(_ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
-        guard let decoded = decodeString(pointer, length) else { return false }
+        // A name of at most eight bytes is stored in its node (see
+        // ``TapeNode``): straight from yajl's bytes when it has no escapes,
+        // else decoded through the arena and moved out of it.
+        let decoded: (offset: Int, length: Int, start: Int)
+        let node: TapeNode
+        if length <= TapeNode.inlineKeyLimit && cursor.isInChunk(pointer) {
+            guard let start = cursor.checkRawString(pointer, length) else { return false }
+            decoded = (0, length, start)
+            node = TapeNode(kind: .key, length: UInt32(length), payload: TapeNode.inlineWord(UnsafeRawBufferPointer(start: pointer, count: length)))
+        } else {
+            guard let full = decodeString(pointer, length) else { return false }
+            decoded = full
+            if full.length <= TapeNode.inlineKeyLimit {
+                let word = arena.withUnsafeBytes { TapeNode.inlineWord(UnsafeRawBufferPointer(rebasing: $0[full.offset...])) }
+                arena.removeLast(full.length)
+                node = TapeNode(kind: .key, length: UInt32(full.length), payload: word)
+            } else {
+                node = TapeNode(kind: .key, length: UInt32(full.length), payload: UInt64(full.offset))
+            }
+        }
         let end = tokenEnd()
         let top = open.count - 1
         let index = nodes.count
-        nodes.append(TapeNode(kind: .key, length: UInt32(decoded.length), payload: UInt64(decoded.offset)))
+        nodes.append(node)
         spans.append(SourceSpan(start: UInt32(truncatingIfNeeded: decoded.start), end: UInt32(truncatingIfNeeded: end)))
         if let earlier = findEarlierKey(matching: index, in: top) {
             guard keepLastDuplicate else {
@@ -282,29 +301,28 @@ struct TapeBuilder: YajlEventHandler {
     // MARK: Duplicate keys
 
     func string(ofKey index: Int) -> String {
-        let node = nodes[index]
-        let offset = Int(node.payload)
-        return String(decoding: arena[offset..<offset + Int(node.length)], as: UTF8.self)
+        arena.withUnsafeBytes { nodes[index].text(arena: $0) }
     }
 
     func sameKey(_ a: Int, _ b: Int) -> Bool {
         let first = nodes[a]
         let second = nodes[b]
         guard first.length == second.length else { return false }
+        // Short names are in their nodes: equal names, equal payloads.
+        if first.hasInlineBytes { return first.payload == second.payload }
         let length = Int(first.length)
-        if length == 0 { return true }
         return arena.withUnsafeBufferPointer { buffer in
             memcmp(buffer.baseAddress! + Int(first.payload), buffer.baseAddress! + Int(second.payload), length) == 0
         }
     }
 
     func keyHash(_ index: Int) -> Int {
-        let node = nodes[index]
-        return arena.withUnsafeBytes { buffer in
-            var hasher = Hasher()
-            let offset = Int(node.payload)
-            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + Int(node.length)]))
-            return hasher.finalize()
+        arena.withUnsafeBytes { buffer in
+            nodes[index].withBytes(arena: buffer) { bytes in
+                var hasher = Hasher()
+                hasher.combine(bytes: bytes)
+                return hasher.finalize()
+            }
         }
     }
 

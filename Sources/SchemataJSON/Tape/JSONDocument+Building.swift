@@ -68,11 +68,18 @@ struct ValueTapeWriter {
     var arena: [UInt8] = []
 
     mutating func string(_ text: String, kind: TapeKind) {
-        let offset = arena.count
-        if text.utf8.withContiguousStorageIfAvailable({ arena.append(contentsOf: $0) }) == nil {
-            arena.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            if kind == .key && raw.count <= TapeNode.inlineKeyLimit {
+                // A short name is stored in its node (see ``TapeNode``).
+                nodes.append(TapeNode.key(raw, arenaOffset: 0))
+                return
+            }
+            let offset = arena.count
+            arena.append(contentsOf: raw)
+            nodes.append(TapeNode(kind: kind, length: UInt32(raw.count), payload: UInt64(offset)))
         }
-        nodes.append(TapeNode(kind: kind, length: UInt32(arena.count - offset), payload: UInt64(offset)))
     }
 
     /// Appends the node of a scalar value and returns `true`; returns

@@ -3,7 +3,8 @@
 /// Every value is one ``TapeNode`` in document order (an object's members are
 /// a key node followed by the value's nodes); containers record the index just
 /// past their subtree, so a consumer can skip any value in O(1). Strings are
-/// decoded once into a single byte arena. Walking a document therefore does
+/// decoded once into a single byte arena, except member names of up to eight
+/// bytes, which are stored in their own nodes (see ``TapeNode``). Walking a document therefore does
 /// no allocation and no reference counting per node, which is what validators
 /// and the constraint engine need.
 ///
@@ -20,7 +21,8 @@ public struct JSONDocument: @unchecked Sendable {
     public let nodes: [TapeNode]
     /// Source spans, parallel to `nodes`.
     public let spans: [SourceSpan]
-    /// Decoded strings and decimal literals, referenced by nodes.
+    /// Decoded strings, member names longer than eight bytes and decimal
+    /// literals, referenced by nodes.
     public let arena: [UInt8]
     /// `nodes` and `arena` as buffer views, taken once: hot paths (the
     /// validator reads millions of small documents) read the tape through
@@ -66,19 +68,15 @@ public struct JSONDocument: @unchecked Sendable {
 
     /// The string or key text at `index`.
     public func string(at index: Int) -> String {
-        let node = nodes[index]
-        let start = Int(node.payload)
-        return String(decoding: arena[start..<start + Int(node.length)], as: UTF8.self)
+        nodes[index].text(arena: UnsafeRawBufferPointer(arenaBytes))
     }
 
-    /// The UTF-8 bytes of a string, key or decimal literal, without copying.
+    /// The UTF-8 bytes of a string, key or decimal literal, without copying
+    /// (a short key's bytes are in its node; see ``TapeNode``).
     @inlinable
     public func withUTF8<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let node = nodes[index]
-        return try arena.withUnsafeBytes { all in
-            let start = Int(node.payload)
-            return try body(UnsafeRawBufferPointer(rebasing: all[start..<start + Int(node.length)]))
-        }
+        return try arena.withUnsafeBytes { try node.withBytes(arena: $0, body) }
     }
 
     /// The number at `index` (which must be an integer or decimal node).

@@ -24,8 +24,7 @@ struct TapeMaterializer {
 
     @inline(__always)
     static func string(_ node: TapeNode, arena: UnsafeBufferPointer<UInt8>) -> String {
-        let start = Int(node.payload)
-        return String(decoding: UnsafeBufferPointer(rebasing: arena[start..<start + Int(node.length)]), as: UTF8.self)
+        node.text(arena: UnsafeRawBufferPointer(arena))
     }
 
     @inline(__always)

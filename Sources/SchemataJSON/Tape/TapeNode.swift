@@ -22,8 +22,16 @@ public enum TapeKind: UInt8, Sendable, Hashable {
 /// | null, true, false | 0                        | 0                                  |
 /// | integer           | 0                        | the `Int64` bit pattern            |
 /// | decimal           | literal length in bytes  | arena offset of the literal        |
-/// | string, key       | UTF-8 length in bytes    | arena offset of the decoded string |
+/// | string            | UTF-8 length in bytes    | arena offset of the decoded string |
+/// | key, over 8 bytes | UTF-8 length in bytes    | arena offset of the decoded name   |
+/// | key, ≤ 8 bytes    | UTF-8 length in bytes    | the name's bytes themselves        |
 /// | array, object     | element / member count   | index just past the subtree        |
+///
+/// A member name of at most ``inlineKeyLimit`` bytes (most of them) lives
+/// in its node: the payload's memory holds its bytes, then zeros. Matching
+/// a member against a known name is then one comparison of words, with no
+/// read of the arena. ``withBytes(arena:_:)`` reads any string, key or
+/// decimal node's bytes.
 public struct TapeNode: Sendable, Hashable {
     /// What the node is.
     public var kind: TapeKind
@@ -52,4 +60,51 @@ public struct TapeNode: Sendable, Hashable {
     /// Whether this node is a member hidden by a later duplicate.
     @inlinable
     public var isShadowed: Bool { flags & TapeNode.shadowedFlag != 0 }
+
+    /// Member names of at most this many bytes are stored in their node.
+    public static let inlineKeyLimit = 8
+
+    /// Whether this is a key whose bytes are in its payload.
+    @inlinable
+    public var hasInlineBytes: Bool { kind == .key && length <= TapeNode.inlineKeyLimit }
+
+    /// The payload of a name of at most ``inlineKeyLimit`` bytes: a word
+    /// whose memory holds the bytes, then zeros (the same on any byte order).
+    @inlinable
+    public static func inlineWord(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        precondition(bytes.count <= inlineKeyLimit, "an inline name has at most \(inlineKeyLimit) bytes")
+        var word: UInt64 = 0
+        withUnsafeMutableBytes(of: &word) { target in
+            if let source = bytes.baseAddress { target.baseAddress!.copyMemory(from: source, byteCount: bytes.count) }
+        }
+        return word
+    }
+
+    /// A key node for `bytes` whose name is stored in the arena at `offset`
+    /// when it is longer than ``inlineKeyLimit``; `bytes` otherwise.
+    @inlinable
+    package static func key(_ bytes: UnsafeRawBufferPointer, arenaOffset offset: Int) -> TapeNode {
+        if bytes.count <= inlineKeyLimit {
+            return TapeNode(kind: .key, length: UInt32(bytes.count), payload: inlineWord(bytes))
+        }
+        return TapeNode(kind: .key, length: UInt32(bytes.count), payload: UInt64(offset))
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a string, key or decimal node:
+    /// from `arena`, or from the node itself for a short key.
+    @inlinable
+    public func withBytes<R>(arena: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if hasInlineBytes {
+            let word = payload
+            return try withUnsafeBytes(of: word) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])) }
+        }
+        let start = Int(truncatingIfNeeded: payload)
+        return try body(UnsafeRawBufferPointer(rebasing: arena[start..<start + Int(length)]))
+    }
+
+    /// The text of a string or key node.
+    @inlinable
+    public func text(arena: UnsafeRawBufferPointer) -> String {
+        withBytes(arena: arena) { String(decoding: $0, as: UTF8.self) }
+    }
 }

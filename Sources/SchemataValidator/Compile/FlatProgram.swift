@@ -176,6 +176,10 @@ struct FlatProgram: Sendable {
     var discriminatorAlways: [Int32] = []
     /// Entries of object shapes (node −1: a required name with no schema).
     var shapeEntries: [Entry] = []
+    /// Each shape entry's name as a short key's payload
+    /// (``TapeNode/inlineWord(_:)``), or 0 for a name too long to be one:
+    /// a short key matches an entry when the words and lengths are equal.
+    var shapeEntryHeads: [UInt64] = []
     /// Per shape entry: its node's type bits when the node only checks a
     /// type (`typeOnly`), so the shape loop tests such members without
     /// loading the node; ``ShapeEntryForm/objectShape`` or
@@ -526,6 +530,7 @@ extension FlatProgram {
             guard !other, list.count <= 64 else { continue }
             let start = Int32(shapeEntries.count)
             shapeEntries.append(contentsOf: list)
+            shapeEntryHeads.append(contentsOf: list.map { inlineWord(of: $0.name) })
             shapeEntryTypes.append(contentsOf: list.map { $0.node >= 0 ? Int16(nodes[Int($0.node)].typeOnly) : -1 })
             let containers = JSONTypeSet.array.rawValue | JSONTypeSet.object.rawValue
             let leafExact = closed && patterns.isEmpty && !list.isEmpty
@@ -656,6 +661,14 @@ extension FlatProgram {
             }
         }
         return nil
+    }
+
+    /// A pooled name as a short key's payload, or 0 when it is longer.
+    func inlineWord(of name: Name) -> UInt64 {
+        guard Int(name.length) <= TapeNode.inlineKeyLimit else { return 0 }
+        return names.withUnsafeBytes { pool in
+            TapeNode.inlineWord(UnsafeRawBufferPointer(rebasing: pool[Int(name.start)..<Int(name.start + name.length)]))
+        }
     }
 
     /// Whether two pooled names are the same bytes.

@@ -18,6 +18,7 @@ final class HotTables: @unchecked Sendable {
     let discriminatorAlways: UnsafeBufferPointer<Int32>
     let shapeEntries: UnsafeBufferPointer<FlatProgram.Entry>
     let shapeEntryTypes: UnsafeBufferPointer<Int16>
+    let shapeEntryHeads: UnsafeBufferPointer<UInt64>
     let patternEntries: UnsafeBufferPointer<FlatProgram.PatternEntry>
     let nameList: UnsafeBufferPointer<FlatProgram.Name>
     let nodeLists: UnsafeBufferPointer<Int32>
@@ -37,6 +38,7 @@ final class HotTables: @unchecked Sendable {
         discriminatorAlways = HotTables.copy(program.discriminatorAlways)
         shapeEntries = HotTables.copy(program.shapeEntries)
         shapeEntryTypes = HotTables.copy(program.shapeEntryTypes)
+        shapeEntryHeads = HotTables.copy(program.shapeEntryHeads)
         patternEntries = HotTables.copy(program.patternEntries)
         nameList = HotTables.copy(program.nameList)
         nodeLists = HotTables.copy(program.nodeLists)
@@ -50,7 +52,7 @@ final class HotTables: @unchecked Sendable {
         UnsafeMutableBufferPointer(mutating: regexes).deinitialize()
         UnsafeMutableBufferPointer(mutating: numbers).deinitialize()
         HotTables.free(regexes, numbers, nodes, instructions, entries, patternEntries, objectShapes)
-        HotTables.free(shapeEntries, shapeEntryTypes, discriminators, discriminatorValues, discriminatorAlways, nameList, nodeLists, names)
+        HotTables.free(shapeEntries, shapeEntryTypes, shapeEntryHeads, discriminators, discriminatorValues, discriminatorAlways, nameList, nodeLists, names)
     }
 
     /// Frees each table's memory.

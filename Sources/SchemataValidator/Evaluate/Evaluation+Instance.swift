@@ -38,11 +38,30 @@ extension Evaluation {
         return index + 1
     }
 
-    /// The bytes of a string, key or decimal node.
+    /// Where the bytes of a string, key or decimal node start: in the
+    /// arena, or for a short key in the node's own payload (see
+    /// ``TapeNode``). Both stay put and unchanged for the evaluation: the
+    /// tape and the arena are immutable once built.
+    @inline(__always)
+    func textStart(_ index: Int) -> UnsafeRawPointer {
+        let node = tape[index]
+        if node.hasInlineBytes { return UnsafeRawPointer(tape.baseAddress! + index) + Evaluation.payloadOffset }
+        return UnsafeRawPointer(arena.baseAddress! + Int(truncatingIfNeeded: node.payload))
+    }
+
+    /// The byte offset of ``TapeNode/payload`` in a node: its last eight
+    /// bytes (a constant, not a lazily computed global, on this path; a
+    /// test checks it against the layout).
+    @inline(__always)
+    static var payloadOffset: Int { MemoryLayout<TapeNode>.size - MemoryLayout<UInt64>.size }
+
+    /// The bytes of a string, key or decimal node. A short key's are read
+    /// in place in its node: the tape is immutable memory of a trivial type,
+    /// so viewing the payload's bytes as `UInt8`s reads exactly what the
+    /// parser stored there (``TapeNode/inlineWord(_:)``).
     @inline(__always)
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let node = tape[index]
-        return UnsafeBufferPointer(rebasing: arena[Int(node.payload)..<Int(node.payload) + Int(node.length)])
+        UnsafeBufferPointer(start: textStart(index).assumingMemoryBound(to: UInt8.self), count: Int(tape[index].length))
     }
 
     func string(_ index: Int) -> String {
@@ -73,8 +92,7 @@ extension Evaluation {
         let node = tape[key]
         let length = Int(name.length)
         guard Int(node.length) == length else { return false }
-        return Evaluation.sameBytes(
-            UnsafeRawPointer(arena.baseAddress! + Int(node.payload)), UnsafeRawPointer(hot.names.baseAddress! + Int(name.start)), length)
+        return Evaluation.sameBytes(textStart(key), UnsafeRawPointer(hot.names.baseAddress! + Int(name.start)), length)
     }
 
     /// Whether `length` bytes at `a` and `b` are equal. Short names (nearly
@@ -154,7 +172,7 @@ extension Evaluation {
         let yString = y.kind == .string || y.kind == .key
         if xString || yString {
             guard xString && yString, x.length == y.length else { return false }
-            return x.length == 0 || memcmp(arena.baseAddress! + Int(x.payload), arena.baseAddress! + Int(y.payload), Int(x.length)) == 0
+            return x.length == 0 || memcmp(textStart(a), textStart(b), Int(x.length)) == 0
         }
         switch (x.kind, y.kind) {
         case (.null, .null), (.true, .true), (.false, .false): return true

@@ -293,12 +293,14 @@ struct Evaluation {
             let members = Int(shape.entriesCount)
             let entries = hot.shapeEntries.baseAddress! + Int(shape.entriesStart)
             let entryTypes = hot.shapeEntryTypes.baseAddress! + Int(shape.entriesStart)
+            let heads = hot.shapeEntryHeads.baseAddress! + Int(shape.entriesStart)
             let names = UnsafeRawPointer(hot.names.baseAddress!)
             while child < end {
                 let element = nodes[child]
                 if element.kind == .object && Int(element.length) == members,
                     let verdict = Evaluation.leafExactVerdict(
-                        nodes + (child &+ 1), members: members, entries: entries, entryTypes: entryTypes, names: names, arena: arena)
+                        nodes + (child &+ 1), members: members, entries: entries, entryTypes: entryTypes, heads: heads, names: names,
+                        arena: arena)
                 {
                     if !verdict { return false }
                 } else if !isObjectShape(child, shape) {
@@ -336,11 +338,12 @@ struct Evaluation {
         let count = Int(shape.entriesCount)
         let entries = hot.shapeEntries.baseAddress! + Int(shape.entriesStart)
         let entryTypes = hot.shapeEntryTypes.baseAddress! + Int(shape.entriesStart)
+        let heads = hot.shapeEntryHeads.baseAddress! + Int(shape.entriesStart)
         let names = UnsafeRawPointer(hot.names.baseAddress!)
         let arenaBase = UnsafeRawPointer(arena.baseAddress!)
         if shape.leafExact && Int(object.length) == count,
             let verdict = Evaluation.leafExactVerdict(
-                nodes + child, members: count, entries: entries, entryTypes: entryTypes, names: names, arena: arena)
+                nodes + child, members: count, entries: entries, entryTypes: entryTypes, heads: heads, names: names, arena: arena)
         {
             return verdict
         }
@@ -353,15 +356,27 @@ struct Evaluation {
             if key.flags & TapeNode.shadowedFlag == 0 {
                 var matched = -1
                 let keyLength = Int(key.length)
-                let keyBytes = arenaBase + Int(truncatingIfNeeded: key.payload)
                 var position = 0
-                while position < count {
-                    let name = entries[position].name
-                    if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) {
-                        matched = position
-                        break
+                if keyLength <= TapeNode.inlineKeyLimit {
+                    // A short key is its payload: one word against each name's.
+                    let word = key.payload
+                    while position < count {
+                        if heads[position] == word && Int(entries[position].name.length) == keyLength {
+                            matched = position
+                            break
+                        }
+                        position &+= 1
                     }
-                    position &+= 1
+                } else {
+                    let keyBytes = arenaBase + Int(truncatingIfNeeded: key.payload)
+                    while position < count {
+                        let name = entries[position].name
+                        if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) {
+                            matched = position
+                            break
+                        }
+                        position &+= 1
+                    }
                 }
                 if shape.patternsCount > 0 || matched < 0 {
                     guard shapeAcceptsUnnamedOrPatterned(child, value, shape, named: matched >= 0) else { return false }
@@ -409,7 +424,7 @@ struct Evaluation {
     /// loop decides). Static, with the tables passed in: few live values.
     static func leafExactVerdict(
         _ first: UnsafePointer<TapeNode>, members: Int, entries: UnsafePointer<FlatProgram.Entry>,
-        entryTypes: UnsafePointer<Int16>, names: UnsafeRawPointer, arena: UnsafeBufferPointer<UInt8>
+        entryTypes: UnsafePointer<Int16>, heads: UnsafePointer<UInt64>, names: UnsafeRawPointer, arena: UnsafeBufferPointer<UInt8>
     ) -> Bool? {
         let arenaBase = UnsafeRawPointer(arena.baseAddress!)
         var key = first
@@ -418,13 +433,22 @@ struct Evaluation {
             let keyNode = key.pointee
             if keyNode.flags & TapeNode.shadowedFlag != 0 { return nil }
             let keyLength = Int(keyNode.length)
-            let keyBytes = arenaBase + Int(truncatingIfNeeded: keyNode.payload)
             var position = 0
-            while true {
-                if position == members { return false }
-                let name = entries[position].name
-                if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) { break }
-                position &+= 1
+            if keyLength <= TapeNode.inlineKeyLimit {
+                let word = keyNode.payload
+                while true {
+                    if position == members { return false }
+                    if heads[position] == word && Int(entries[position].name.length) == keyLength { break }
+                    position &+= 1
+                }
+            } else {
+                let keyBytes = arenaBase + Int(truncatingIfNeeded: keyNode.payload)
+                while true {
+                    if position == members { return false }
+                    let name = entries[position].name
+                    if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) { break }
+                    position &+= 1
+                }
             }
             let value = key[1]
             let types = UInt8(truncatingIfNeeded: entryTypes[position])
