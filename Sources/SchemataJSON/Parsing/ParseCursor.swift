@@ -75,9 +75,6 @@ struct ParseCursor {
         }
     }
 
-    /// Validates or decodes the string token whose callback gave `pointer`
-    /// and `length`, appending its UTF-8 to `output`. Returns the token's
-    /// start offset, or `nil` after recording a failure.
     /// For a string whose bytes yajl handed over raw (``isInChunk(_:)``:
     /// no escapes, so they are the decoded text): checks their UTF-8 and
     /// returns the token's start, or `nil` after recording a failure.
@@ -91,6 +88,9 @@ struct ParseCursor {
         return contentStart - 1
     }
 
+    /// Validates or decodes the string token whose callback gave `pointer`
+    /// and `length`, appending its UTF-8 to `output`. Returns the token's
+    /// start offset, or `nil` after recording a failure.
     mutating func decodeString(_ pointer: UnsafeRawPointer, _ length: Int, into output: inout [UInt8]) -> Int? {
         if isInChunk(pointer) {
             // yajl handed over the raw bytes: no escapes. Validate and copy.

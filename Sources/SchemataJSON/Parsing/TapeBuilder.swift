@@ -207,14 +207,13 @@ struct TapeBuilder: YajlEventHandler {
         if length <= TapeNode.inlineKeyLimit && cursor.isInChunk(pointer) {
             guard let start = cursor.checkRawString(pointer, length) else { return false }
             decoded = (0, length, start)
-            node = TapeNode(kind: .key, length: UInt32(length), payload: TapeNode.inlineWord(UnsafeRawBufferPointer(start: pointer, count: length)))
+            node = TapeNode.inlineKey(UnsafeRawBufferPointer(start: pointer, count: length))
         } else {
             guard let full = decodeString(pointer, length) else { return false }
             decoded = full
             if full.length <= TapeNode.inlineKeyLimit {
-                let word = arena.withUnsafeBytes { TapeNode.inlineWord(UnsafeRawBufferPointer(rebasing: $0[full.offset...])) }
+                node = arena.withUnsafeBytes { TapeNode.inlineKey(UnsafeRawBufferPointer(rebasing: $0[full.offset...])) }
                 arena.removeLast(full.length)
-                node = TapeNode(kind: .key, length: UInt32(full.length), payload: word)
             } else {
                 node = TapeNode(kind: .key, length: UInt32(full.length), payload: UInt64(full.offset))
             }

@@ -73,7 +73,7 @@ struct ValueTapeWriter {
             let raw = UnsafeRawBufferPointer(bytes)
             if kind == .key && raw.count <= TapeNode.inlineKeyLimit {
                 // A short name is stored in its node (see ``TapeNode``).
-                nodes.append(TapeNode.key(raw, arenaOffset: 0))
+                nodes.append(TapeNode.inlineKey(raw))
                 return
             }
             let offset = arena.count

@@ -4,9 +4,9 @@
 /// a key node followed by the value's nodes); containers record the index just
 /// past their subtree, so a consumer can skip any value in O(1). Strings are
 /// decoded once into a single byte arena, except member names of up to eight
-/// bytes, which are stored in their own nodes (see ``TapeNode``). Walking a document therefore does
-/// no allocation and no reference counting per node, which is what validators
-/// and the constraint engine need.
+/// bytes, which are stored in their own nodes (see ``TapeNode``). Walking a
+/// document therefore does no allocation and no reference counting per node,
+/// which is what validators and the constraint engine need.
 ///
 /// Node indexes are plain `Int`s; the root is ``rootIndex``. Each node also
 /// has a ``SourceSpan`` locating it in the original text.

@@ -80,14 +80,10 @@ public struct TapeNode: Sendable, Hashable {
         return word
     }
 
-    /// A key node for `bytes` whose name is stored in the arena at `offset`
-    /// when it is longer than ``inlineKeyLimit``; `bytes` otherwise.
+    /// The key node of a name of at most ``inlineKeyLimit`` bytes.
     @inlinable
-    package static func key(_ bytes: UnsafeRawBufferPointer, arenaOffset offset: Int) -> TapeNode {
-        if bytes.count <= inlineKeyLimit {
-            return TapeNode(kind: .key, length: UInt32(bytes.count), payload: inlineWord(bytes))
-        }
-        return TapeNode(kind: .key, length: UInt32(bytes.count), payload: UInt64(offset))
+    package static func inlineKey(_ bytes: UnsafeRawBufferPointer) -> TapeNode {
+        TapeNode(kind: .key, length: UInt32(bytes.count), payload: inlineWord(bytes))
     }
 
     /// Calls `body` with the UTF-8 bytes of a string, key or decimal node:

@@ -354,30 +354,8 @@ struct Evaluation {
             let isContainer = valueNode.kind == .array || valueNode.kind == .object
             let valueEnd = isContainer ? Int(truncatingIfNeeded: valueNode.payload) : value &+ 1
             if key.flags & TapeNode.shadowedFlag == 0 {
-                var matched = -1
-                let keyLength = Int(key.length)
-                var position = 0
-                if keyLength <= TapeNode.inlineKeyLimit {
-                    // A short key is its payload: one word against each name's.
-                    let word = key.payload
-                    while position < count {
-                        if heads[position] == word && Int(entries[position].name.length) == keyLength {
-                            matched = position
-                            break
-                        }
-                        position &+= 1
-                    }
-                } else {
-                    let keyBytes = arenaBase + Int(truncatingIfNeeded: key.payload)
-                    while position < count {
-                        let name = entries[position].name
-                        if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) {
-                            matched = position
-                            break
-                        }
-                        position &+= 1
-                    }
-                }
+                let matched = Evaluation.entryPosition(
+                    of: key, count: count, entries: entries, heads: heads, names: names, arenaBase: arenaBase)
                 if shape.patternsCount > 0 || matched < 0 {
                     guard shapeAcceptsUnnamedOrPatterned(child, value, shape, named: matched >= 0) else { return false }
                 }
@@ -416,6 +394,33 @@ struct Evaluation {
         return seen & shape.requiredMask == shape.requiredMask
     }
 
+    /// The position among a shape's `count` entries of the one that names
+    /// `key`, or −1. A short key is its payload (``TapeNode``): one word and
+    /// a length against each entry's; a longer one is compared as bytes.
+    @inline(__always)
+    static func entryPosition(
+        of key: TapeNode, count: Int, entries: UnsafePointer<FlatProgram.Entry>, heads: UnsafePointer<UInt64>,
+        names: UnsafeRawPointer, arenaBase: UnsafeRawPointer
+    ) -> Int {
+        let keyLength = Int(key.length)
+        var position = 0
+        if keyLength <= TapeNode.inlineKeyLimit {
+            let word = key.payload
+            while position < count {
+                if heads[position] == word && Int(entries[position].name.length) == keyLength { return position }
+                position &+= 1
+            }
+        } else {
+            let keyBytes = arenaBase + Int(truncatingIfNeeded: key.payload)
+            while position < count {
+                let name = entries[position].name
+                if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) { return position }
+                position &+= 1
+            }
+        }
+        return -1
+    }
+
     /// An object with exactly as many members as its ``FlatProgram/ObjectShape/leafExact``
     /// shape has entries: valid when every member is named by an entry and
     /// has its types. Members are distinct (a repeated name is an error or
@@ -432,24 +437,9 @@ struct Evaluation {
         while key < end {
             let keyNode = key.pointee
             if keyNode.flags & TapeNode.shadowedFlag != 0 { return nil }
-            let keyLength = Int(keyNode.length)
-            var position = 0
-            if keyLength <= TapeNode.inlineKeyLimit {
-                let word = keyNode.payload
-                while true {
-                    if position == members { return false }
-                    if heads[position] == word && Int(entries[position].name.length) == keyLength { break }
-                    position &+= 1
-                }
-            } else {
-                let keyBytes = arenaBase + Int(truncatingIfNeeded: keyNode.payload)
-                while true {
-                    if position == members { return false }
-                    let name = entries[position].name
-                    if Int(name.length) == keyLength && Evaluation.sameBytes(keyBytes, names + Int(name.start), keyLength) { break }
-                    position &+= 1
-                }
-            }
+            let position = Evaluation.entryPosition(
+                of: keyNode, count: members, entries: entries, heads: heads, names: names, arenaBase: arenaBase)
+            if position < 0 { return false }
             let value = key[1]
             let types = UInt8(truncatingIfNeeded: entryTypes[position])
             if Evaluation.certainTypes(of: value.kind) & types == 0, !Evaluation.decimalIsInteger(value, types, arena: arena) {
