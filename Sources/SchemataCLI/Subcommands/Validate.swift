@@ -209,11 +209,8 @@ struct Instance {
 
 /// A monotonic clock in seconds.
 enum Clock {
-    static var now: Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-    }
+    /// The monotonic clock in seconds.
+    static var now: Double { Double(nanoseconds) / 1e9 }
 
     static func since(_ start: Double) -> Double { now - start }
 

@@ -687,7 +687,8 @@ final class ProgramBox: Sendable {
     let needsDynamicScope: Bool
     let root: Int
     /// The root's object shape when the fast path may go straight to it
-    /// (no `unevaluated*`, no dynamic scope), else −1.
+    /// (no dynamic scope to enter), else −1. A shape never has
+    /// `unevaluated*` keywords and is never a type-only node.
     let rootShape: Int
 
     init(_ program: FlatProgram) {
@@ -695,7 +696,6 @@ final class ProgramBox: Sendable {
         self.hot = program.hot
         self.needsDynamicScope = program.needsDynamicScope
         self.root = Int(program.root)
-        let info = program.nodes[Int(program.root)]
-        rootShape = info.typeOnly < 0 && !info.hasUnevaluated && !program.needsDynamicScope ? Int(info.objectShape) : -1
+        rootShape = program.needsDynamicScope ? -1 : Int(program.nodes[Int(program.root)].objectShape)
     }
 }

@@ -244,7 +244,7 @@ struct Evaluation {
         let end = Int(truncatingIfNeeded: node.payload)
         while child < end {
             let element = nodes[child]
-            if Evaluation.certainTypes(of: element.kind) & types == 0 && !Evaluation.decimalIsInteger(element, types, arena: arena) { return false }
+            if !Evaluation.node(element, hasTypes: types, arena: arena) { return false }
             child = Evaluation.next(after: element, at: child)
         }
         return true
@@ -329,7 +329,7 @@ struct Evaluation {
         guard object.kind == .object else {
             // Not an object: only the node's `type` applies.
             let types = shape.nonObjectTypes
-            return Evaluation.certainTypes(of: object.kind) & types != 0 || Evaluation.decimalIsInteger(object, types, arena: arena)
+            return Evaluation.node(object, hasTypes: types, arena: arena)
         }
         if depth >= maximumDepth { return failDepthExceeded() }
         var seen: UInt64 = 0
@@ -363,13 +363,7 @@ struct Evaluation {
                     seen |= 1 &<< UInt64(truncatingIfNeeded: matched)
                     let typeOnly = entryTypes[matched]
                     if typeOnly >= 0 {
-                        // The certain types of the value's kind first (no call);
-                        // only a decimal tested for `integer` needs its value.
-                        let types = UInt8(truncatingIfNeeded: typeOnly)
-                        if Evaluation.certainTypes(of: valueNode.kind) & types == 0,
-                            !Evaluation.decimalIsInteger(valueNode, types, arena: arena) {
-                            return false
-                        }
+                        if !Evaluation.node(valueNode, hasTypes: UInt8(truncatingIfNeeded: typeOnly), arena: arena) { return false }
                     } else {
                         let subschema = Int(entries[matched].node)
                         if subschema >= 0 {
@@ -441,10 +435,7 @@ struct Evaluation {
                 of: keyNode, count: members, entries: entries, heads: heads, names: names, arenaBase: arenaBase)
             if position < 0 { return false }
             let value = key[1]
-            let types = UInt8(truncatingIfNeeded: entryTypes[position])
-            if Evaluation.certainTypes(of: value.kind) & types == 0, !Evaluation.decimalIsInteger(value, types, arena: arena) {
-                return false
-            }
+            if !Evaluation.node(value, hasTypes: UInt8(truncatingIfNeeded: entryTypes[position]), arena: arena) { return false }
             key += 2
         }
         return true
@@ -478,6 +469,14 @@ struct Evaluation {
             if !ok { return false }
         }
         return true
+    }
+
+    /// Whether a node has one of the JSON types in `types` (bits of
+    /// ``JSONTypeSet``): the certain types of its kind first (no call); only
+    /// a decimal tested for `integer` needs its value.
+    @inline(__always)
+    static func node(_ node: TapeNode, hasTypes types: UInt8, arena: UnsafeBufferPointer<UInt8>) -> Bool {
+        certainTypes(of: node.kind) & types != 0 || decimalIsInteger(node, types, arena: arena)
     }
 
     /// Whether a node whose kind alone does not meet `types` does after
