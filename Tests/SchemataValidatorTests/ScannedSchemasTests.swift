@@ -41,4 +41,41 @@ import Testing
         #expect(scanned[first]?.draft == .draft2020_12)
         #expect(scanned[first]?.resource == 7)
     }
+
+    @Test func findsChildrenByTheirParentsNumberAndTokens() {
+        var scanned = ScannedSchemas()
+        let places = [
+            location(0, []), location(0, ["properties", "a"]), location(0, ["properties", "a", "items"]),
+            location(1, ["properties", "a"]), location(0, ["not"]), location(0, ["propertiesa"]),
+            location(0, ["allOf", "0"]), location(0, ["properties", "ab"]),
+        ]
+        for place in places {
+            scanned.set(SchemaContext(draft: .draft2020_12, vocabularies: .standard, resource: 0), at: place)
+        }
+        #expect(scanned.ordinal(below: 0, "properties", "a") == 1)
+        #expect(scanned.ordinal(below: 1, "items") == 2)
+        #expect(scanned.ordinal(below: 0, "not") == 4)
+        #expect(scanned.ordinal(below: 0, "propertiesa") == 5)
+        #expect(scanned.ordinal(below: 0, "allOf", "0") == 6)
+        #expect(scanned.ordinal(below: 0, "properties", "ab") == 7)
+        // Not scanned: other tokens, other token boundaries, other documents.
+        #expect(scanned.ordinal(below: 0, "properties", "b") == nil)
+        #expect(scanned.ordinal(below: 0, "properties") == nil)
+        #expect(scanned.ordinal(below: 0, "allOf", "1") == nil)
+        #expect(scanned.ordinal(below: 4, "items") == nil)
+        // The same pointer in document 1 is a different schema.
+        #expect(scanned.ordinal(below: 3, "items") == nil)
+        // Every scanned location is found from its parent when the parent was scanned.
+        for (ordinal, place) in places.enumerated() where place.pointer.tokens.count >= 1 {
+            let tokens = place.pointer.tokens
+            for split in [1, 2] where tokens.count >= split {
+                let parent = SchemaLocation(document: place.document, pointer: JSONPointer(tokens: Array(tokens.dropLast(split))))
+                guard let parentOrdinal = scanned.ordinal(of: parent) else { continue }
+                let found = split == 1
+                    ? scanned.ordinal(below: parentOrdinal, tokens[tokens.count - 1])
+                    : scanned.ordinal(below: parentOrdinal, tokens[tokens.count - 2], tokens[tokens.count - 1])
+                #expect(found == ordinal, "\(place.pointer) from \(parent.pointer)")
+            }
+        }
+    }
 }

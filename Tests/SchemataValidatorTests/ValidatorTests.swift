@@ -35,6 +35,20 @@ import Testing
         #expect(!found.contains { $0.keywordLocation.description == "/anyOf/0/type" })
     }
 
+    /// A `$ref` into an unknown keyword reaches a schema the scan did not
+    /// number: its subschemas must be its own, not those at the same
+    /// tokens below the nearest scanned ancestor (here the root, whose
+    /// `/properties/a` says integer where the referenced one says string).
+    @Test func unscannedSchemasCompileTheirOwnSubschemas() throws {
+        let schema = ##"{"$ref": "#/x/inner", "properties": {"a": {"type": "integer"}}, "x": {"inner": {"properties": {"a": {"type": "string"}}}}}"##
+        let compiled = try validator(schema)
+        #expect(!compiled.isValid(try JSONValue(parsing: ##"{"a": 1}"##)))
+        #expect(!compiled.isValid(try JSONValue(parsing: ##"{"a": "s"}"##)))
+        #expect(compiled.isValid(try JSONValue(parsing: ##"{"b": 1}"##)))
+        let found = try errors(schema, ##"{"a": 1}"##)
+        #expect(found.map(\.keywordLocation.description) == ["/$ref/properties/a/type"])
+    }
+
     @Test func batchValidityMatchesOneByOne() throws {
         let checker = try validator(##"{"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}"##)
         let texts = [##"{"n": 1}"##, ##"{"n": "1"}"##, "[]", ##"{"m": 2}"##, ##"{"n": 2.0}"##]

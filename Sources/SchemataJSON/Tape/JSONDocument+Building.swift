@@ -64,8 +64,19 @@ struct ValueTapeWriter {
     /// Deeper values are left to the iterative writer.
     static let recursionLimit = 400
 
-    var nodes: [TapeNode] = []
-    var arena: [UInt8] = []
+    var nodes: [TapeNode]
+    var arena: [UInt8]
+
+    /// Starts with room for a small schema's tape: growing from empty
+    /// reallocated both arrays seven or eight times, which was a third of
+    /// the conversion of a schema of a kilobyte or two (done at every
+    /// compile, for the meta-schema check).
+    init() {
+        nodes = []
+        nodes.reserveCapacity(128)
+        arena = []
+        arena.reserveCapacity(2048)
+    }
 
     mutating func string(_ text: String, kind: TapeKind) {
         var text = text

@@ -44,6 +44,10 @@ struct Compiler {
     /// Compiles the schema at `root` and everything it references.
     mutating func compile(root: SchemaLocation) throws(SchemaCompileError) -> Program {
         memoByOrdinal = [Int32](repeating: -1, count: registry.scanned.count)
+        // Every scanned schema usually becomes a node: size the tables once
+        // (growing them from empty was a dozen allocations on a small schema).
+        nodes.reserveCapacity(registry.scanned.count)
+        work.reserveCapacity(16)
         let rootIndex = node(for: root)
         drain()
         resolveDynamicReferences()
@@ -64,26 +68,36 @@ struct Compiler {
     /// The node for a location, compiling it later if new. `value`, when
     /// given, is the schema at that location (saving a walk from the root).
     mutating func node(for location: SchemaLocation, value: JSONValue? = nil) -> Int {
-        let context: SchemaContext?
-        if let scanned = registry.scanned[location] {
-            // A scanned schema object: one lookup finds both its context and
-            // (through its ordinal) whether it is compiled already.
-            if Int(scanned.ordinal) >= memoByOrdinal.count {
-                // Documents loaded while compiling (remote references) add schemas.
-                memoByOrdinal += [Int32](repeating: -1, count: registry.scanned.count - memoByOrdinal.count)
-            }
-            let known = memoByOrdinal[Int(scanned.ordinal)]
-            if known >= 0 { return Int(known) }
-            memoByOrdinal[Int(scanned.ordinal)] = Int32(nodes.count)
-            context = scanned
-        } else {
-            // Somewhere the scan did not reach (a `$ref` into an unknown keyword).
-            if let existing = memo[location] { return existing }
-            memo[location] = nodes.count
-            context = registry.context(at: location)
+        if let ordinal = registry.scanned.ordinal(of: location) {
+            return node(scanned: ordinal, value: value)
         }
+        // Somewhere the scan did not reach (a `$ref` into an unknown keyword).
+        if let existing = memo[location] { return existing }
+        memo[location] = nodes.count
+        // The nearest scanned ancestor's context, without its ordinal
+        // (which names the ancestor, not this location).
+        var context = registry.context(at: location)
+        context?.ordinal = -1
         let index = nodes.count
         nodes.append(CompiledNode(resource: context?.resource ?? 0, origin: location))
+        work.append((index, location, value, context))
+        return index
+    }
+
+    /// The node of the scanned schema object numbered `ordinal`, compiling
+    /// it later if new: its location and context are the scan's own.
+    mutating func node(scanned ordinal: Int, value: JSONValue?) -> Int {
+        if ordinal >= memoByOrdinal.count {
+            // Documents loaded while compiling (remote references) add schemas.
+            memoByOrdinal += [Int32](repeating: -1, count: registry.scanned.count - memoByOrdinal.count)
+        }
+        let known = memoByOrdinal[ordinal]
+        if known >= 0 { return Int(known) }
+        memoByOrdinal[ordinal] = Int32(nodes.count)
+        let location = registry.scanned.locations[ordinal]
+        let context = registry.scanned.contexts[ordinal]
+        let index = nodes.count
+        nodes.append(CompiledNode(resource: context.resource, origin: location))
         work.append((index, location, value, context))
         return index
     }

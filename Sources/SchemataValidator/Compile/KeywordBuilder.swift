@@ -34,17 +34,18 @@ struct KeywordBuilder {
         compiler.pointee.problem("\(keyword): \(message)", at: SchemaLocation(document: location.document, pointer: location.pointer.appending(keyword)))
     }
 
-    /// The node for `value`, the subschema at `tokens` below this schema.
-    mutating func subschema(_ value: JSONValue, at tokens: String...) -> Int {
-        var pointer = location.pointer
-        for token in tokens { pointer = pointer.appending(token) }
+    /// The node for `value`, the subschema at `first` (then `second`, if
+    /// given) below this schema. A scanned schema finds its scanned
+    /// subschema by its own number, with no pointer built or hashed.
+    mutating func subschema(_ value: JSONValue, at first: String, _ second: String? = nil) -> Int {
+        if context.ordinal >= 0,
+            let child = compiler.pointee.registry.scanned.ordinal(below: Int(context.ordinal), first, second)
+        {
+            return compiler.pointee.node(scanned: child, value: value)
+        }
+        var pointer = location.pointer.appending(first)
+        if let second { pointer = pointer.appending(second) }
         return compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: pointer), value: value)
-    }
-
-    /// The node for `value`, the subschema at `token` below `prefix` (a
-    /// pointer built once for all the members of one keyword).
-    mutating func subschema(_ value: JSONValue, under prefix: JSONPointer, _ token: String) -> Int {
-        compiler.pointee.node(for: SchemaLocation(document: location.document, pointer: prefix.appending(token)), value: value)
     }
 
     /// Whether `value` can be a schema; reports it under `keyword` (built
@@ -151,6 +152,8 @@ struct KeywordBuilder {
     // MARK: Build
 
     mutating func build() {
+        // About one keyword per member: one allocation instead of growing.
+        keywords.reserveCapacity(schema.object.count)
         if let ref = schema["$ref"] {
             if let text = ref.stringValue {
                 if let target = referenceNode(text) { add(.ref(target), "$ref") }
@@ -213,9 +216,8 @@ struct KeywordBuilder {
         }
         var nodes: [Int] = []
         nodes.reserveCapacity(elements.count)
-        let prefix = location.pointer.appending(name)
         for (index, element) in elements.enumerated() where isSchema(element, "\(name)/\(index)") {
-            nodes.append(subschema(element, under: prefix, String(index)))
+            nodes.append(subschema(element, at: name, String(index)))
         }
         return nodes
     }
@@ -270,9 +272,8 @@ struct KeywordBuilder {
             if case .object(let members) = value {
                 var list: [(name: String, node: Int)] = []
                 list.reserveCapacity(members.count)
-                let prefix = location.pointer.appending("properties")
                 for (name, element) in members where isSchema(element, "properties/\(name)") {
-                    list.append((name, subschema(element, under: prefix, name)))
+                    list.append((name, subschema(element, at: "properties", name)))
                 }
                 known = list.map(\.name)
                 add(.properties(list), "properties")

@@ -87,17 +87,22 @@ extension Evaluation {
     /// are compared pairwise on the tape; large ones through hashing.
     func duplicateItems(_ instance: Int) -> (Int, Int)? {
         if count(instance) <= 16 {
-            var elements: [Int] = []
-            var child = instance + 1
+            // Pairwise, walking the tape itself: no array of elements (the
+            // meta-schema check runs this on every `type` and `required`
+            // array of a schema, at each compile).
             let end = subtreeEnd(instance)
-            while child < end {
-                elements.append(child)
-                child = subtreeEnd(child)
-            }
-            for first in elements.indices {
-                for second in (first + 1)..<elements.count where tapeEquals(elements[first], elements[second]) {
-                    return (first, second)
+            var first = instance + 1
+            var firstPosition = 0
+            while first < end {
+                var second = subtreeEnd(first)
+                var secondPosition = firstPosition + 1
+                while second < end {
+                    if tapeEquals(first, second) { return (firstPosition, secondPosition) }
+                    second = subtreeEnd(second)
+                    secondPosition += 1
                 }
+                first = subtreeEnd(first)
+                firstPosition += 1
             }
             return nil
         }

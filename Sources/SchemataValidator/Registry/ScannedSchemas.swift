@@ -41,6 +41,31 @@ struct ScannedSchemas: Sendable {
         }
     }
 
+    /// The ordinal of the schema object at `first` (then `second`, if
+    /// given) below the scanned object `parent`, if it was scanned: the
+    /// compiler's walk from a schema to its subschemas, with no pointer
+    /// built (its digest is extended in place) and the stored pointer
+    /// compared token by token only on a digest match.
+    func ordinal(below parent: Int, _ first: String, _ second: String? = nil) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let base = locations[parent]
+        var digest = JSONPointer.digest(base.pointer.digestValue, appending: first)
+        if let second { digest = JSONPointer.digest(digest, appending: second) }
+        let hash = ScannedSchemas.hash(digest: digest, document: base.document)
+        let mask = slots.count - 1
+        var slot = ScannedSchemas.slot(for: hash, mask: mask)
+        while true {
+            let ordinal = Int(slots[slot])
+            if ordinal < 0 { return nil }
+            if hashes[ordinal] == hash, locations[ordinal].document == base.document,
+                locations[ordinal].pointer.extends(base.pointer, by: first, second)
+            {
+                return ordinal
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Records (or replaces) the context of the schema object at
     /// `location`; a new location gets the next ordinal.
     mutating func set(_ context: SchemaContext, at location: SchemaLocation) {
@@ -50,6 +75,13 @@ struct ScannedSchemas: Sendable {
             return
         }
         let ordinal = locations.count
+        if ordinal == 0 {
+            // Room for a small schema's objects at once: growing three
+            // arrays from empty was a dozen allocations per compile.
+            locations.reserveCapacity(32)
+            contexts.reserveCapacity(32)
+            hashes.reserveCapacity(32)
+        }
         var numbered = context
         numbered.ordinal = Int32(ordinal)
         locations.append(location)
@@ -76,7 +108,11 @@ struct ScannedSchemas: Sendable {
     }
 
     private static func hash(_ location: SchemaLocation) -> UInt64 {
-        location.pointer.digestValue ^ (UInt64(truncatingIfNeeded: location.document) &* 0x9E37_79B9_7F4A_7C15)
+        hash(digest: location.pointer.digestValue, document: location.document)
+    }
+
+    private static func hash(digest: UInt64, document: Int) -> UInt64 {
+        digest ^ (UInt64(truncatingIfNeeded: document) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// A slot from the hash's well-mixed high bits.
