@@ -16,4 +16,26 @@ import Testing
         #expect(mutated.hashValue == parsed.hashValue)
         #expect(JSONPointer(tokens: ["ab"]) != JSONPointer(tokens: ["a", "b"]))
     }
+
+    /// Tables hash pointers by their digest alone: distinct pointers must
+    /// spread (token boundaries, every byte of long and short tokens, and
+    /// the order of tokens all count), and `appending` must agree with a
+    /// pointer built whole.
+    @Test func digestsSpreadAndFollowAppending() throws {
+        var pointers: [JSONPointer] = []
+        let names = ["a", "ab", "abc", "properties", "propertiesX", "additionalProperties", "é", "😀", "", "0", "12345678", "123456789"]
+        for first in names {
+            pointers.append(JSONPointer(tokens: [first]))
+            for second in names { pointers.append(JSONPointer(tokens: [first, second])) }
+        }
+        pointers += [JSONPointer(tokens: ["ab", "c"]), JSONPointer(tokens: ["a", "bc"]), JSONPointer(tokens: ["abc", ""])]
+        let distinct = Set(pointers.map(\.tokens))
+        let digests = Set(Set(pointers).map(\.hashValue))
+        #expect(digests.count == distinct.count, "\(distinct.count - digests.count) digest collisions")
+        for pointer in pointers {
+            let appended = pointer.tokens.reduce(JSONPointer.root) { $0.appending($1) }
+            #expect(appended.hashValue == pointer.hashValue)
+        }
+    }
 }
+

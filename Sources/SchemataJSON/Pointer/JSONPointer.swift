@@ -12,14 +12,14 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         didSet { digest = JSONPointer.digest(of: tokens) }
     }
 
-    /// A 64-bit FNV-1a digest of the tokens' bytes, kept up to date: schema
+    /// A 64-bit digest of the tokens' bytes, kept up to date: schema
     /// compilers hash pointers constantly, and this makes a hash one word.
     private var digest: UInt64
 
     /// The pointer to the whole document.
     public static let root = JSONPointer(tokens: [])
 
-    /// A 64-bit digest of the tokens (FNV-1a), computed once as the pointer
+    /// A 64-bit digest of the tokens, computed once as the pointer
     /// is built: what pointer-keyed tables hash by. Equal pointers have equal
     /// digests; different pointers rarely do.
     package var digestValue: UInt64 { digest }
@@ -57,17 +57,43 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         self.digest = digest
     }
 
-    private static let digestSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static var digestSeed: UInt64 { 0xCBF2_9CE4_8422_2325 }
 
     private static func digest(of tokens: [String]) -> UInt64 {
         tokens.reduce(digestSeed) { extend($0, with: $1) }
     }
 
-    /// The digest with one more token (a 0xFF separator, which UTF-8 never contains, then its bytes).
+    /// The digest with one more token: its bytes eight at a time, then the
+    /// last few with the token's length (so that token boundaries count:
+    /// `["ab", "c"]` and `["a", "bc"]` differ), each step a multiply and a
+    /// shift. A hash, not an identity: equal pointers have equal digests,
+    /// and tables compare the tokens on a match.
     private static func extend(_ digest: UInt64, with token: String) -> UInt64 {
-        var value = (digest ^ 0xFF) &* 0x100_0000_01B3
-        for byte in token.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return value
+        var token = token
+        return token.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            let count = raw.count
+            var value = digest
+            var index = 0
+            while index + 8 <= count {
+                value = mix(value ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            var tail = UInt64(truncatingIfNeeded: count) << 56
+            var shift: UInt64 = 0
+            while index < count {
+                tail |= UInt64(raw[index]) << shift
+                shift += 8
+                index += 1
+            }
+            return mix(value ^ tail)
+        }
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = (value ^ (value >> 31)) &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product >> 29)
     }
 
     /// Equal when the tokens are the same Unicode scalars (JSON names are
