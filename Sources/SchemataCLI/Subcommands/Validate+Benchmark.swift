@@ -10,7 +10,9 @@ import Darwin
 extension SchemataCommand.Validate {
     /// `--benchmark`: compile times, then validation throughput measured
     /// three ways over the same parsed instances.
-    func runBenchmark(_ validator: Validator, _ items: [Instance], compileSeconds: Double, warmCompileSeconds: Double) {
+    func runBenchmark(
+        _ validator: Validator, _ items: [Instance], compileSeconds: Double, warmCompileSeconds: Double, warmCompiles: Int
+    ) {
         let documents = items.compactMap(\.document)
         let bytes = items.reduce(0) { $0 + $1.byteCount }
         var valid = 0
@@ -36,7 +38,7 @@ extension SchemataCommand.Validate {
         let count = Double(documents.count * loop)
         StandardStreams.writeOutput("""
             compile: \(format3(compileSeconds * 1000)) ms
-            compile (warm, best of 5): \(format3(warmCompileSeconds * 1000)) ms
+            compile (warm, best of \(warmCompiles)): \(format3(warmCompileSeconds * 1000)) ms
             instances: \(documents.count) (\(valid) valid), \(bytes) bytes, \(loop) passes
             validation: \(format3(count / seconds)) instances/s, \(format3(Double(bytes * loop) / seconds / 1e6)) MB/s (parsing excluded)
             validation, each instance \(loop) times in a row: \(format3(count / repeatedSeconds)) instances/s, \(format3(Double(bytes * loop) / repeatedSeconds / 1e6)) MB/s
