@@ -18,6 +18,9 @@ import Testing
         "[1, 2",
         "[01]",
         "[\"ab\u{FF}\"]",
+        // Names short and long, plain and escaped, at every boundary (the
+        // first token of each yajl call comes from yajl's own buffer).
+        #"{"k": 1, "caf\u00e9": 2, "a-rather-long-name": "v", "name\"q": [], "é": "\u00e9x"}"#,
     ]
 
     func wholeResult(_ bytes: [UInt8]) -> Result<JSONDocument, JSONParseError> {
@@ -78,6 +81,28 @@ import Testing
         }
         for split in 0...bytes.count {
             assertSame(incrementalResult(bytes, splits: [split]), whole, "split at \(split)")
+        }
+    }
+
+    /// Invalid UTF-8 in a member name, and in a string value, at every
+    /// split: the same error at the same place as the whole parse (whether
+    /// the token reaches the callbacks from the input or from yajl's buffer).
+    @Test func invalidUTF8InNamesAndValuesAtEverySplit() {
+        let documents: [[UInt8]] = [
+            Array("{\"ok\": 1, \"a".utf8) + [0xC3] + Array("b\": 2}".utf8),
+            Array("{\"ok\": 1, \"a-long-member-name".utf8) + [0xFF] + Array("\": 2}".utf8),
+            Array("[1, \"x".utf8) + [0xED, 0xA0, 0x80] + Array("\"]".utf8),
+        ]
+        for bytes in documents {
+            let whole = wholeResult(bytes)
+            guard case .failure(let error) = whole, error.reason == .invalidUTF8 else {
+                Issue.record("should fail with invalid UTF-8: \(whole)")
+                continue
+            }
+            for split in 0...bytes.count {
+                assertSame(incrementalResult(bytes, splits: [split]), whole, "split at \(split)")
+            }
+            assertSame(incrementalResult(bytes, splits: Array(0..<bytes.count)), whole, "byte at a time")
         }
     }
 

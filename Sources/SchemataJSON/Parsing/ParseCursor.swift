@@ -105,6 +105,18 @@ struct ParseCursor {
         let contentStart = quote + 1
         let contentEnd = max(contentStart, end - 1)
         let raw = UnsafeRawBufferPointer(rebasing: source[contentStart..<contentEnd])
+        if raw.count == length {
+            // As long in the source as yajl's text: no escapes (each one is
+            // longer than what it stands for), so the source bytes are the
+            // text. yajl hands over the first token of each call from its
+            // own buffer, so the streaming parser comes here once per call.
+            if let bad = UTF8Validation.firstInvalidOffset(raw) {
+                fail(.invalidUTF8, "invalid UTF-8 byte 0x\(StringDecoding.hex(raw[bad])) in string", at: contentStart + bad)
+                return nil
+            }
+            output.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
+            return quote
+        }
         do {
             try StringDecoding.decode(raw, into: &output)
         } catch {
