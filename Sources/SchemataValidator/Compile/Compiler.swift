@@ -213,6 +213,17 @@ struct Compiler {
     /// A cycle of references that never moves to a child instance would
     /// loop forever: reject it.
     mutating func detectNonProgressingCycles() {
+        // Without references the nodes form a tree (each location compiles
+        // once, and applicators point at their own subschemas): no cycle.
+        let hasReferences = nodes.contains { node in
+            node.keywords.contains { entry in
+                switch entry.keyword {
+                case .ref, .dynamicRef, .recursiveRef: return true
+                default: return false
+                }
+            }
+        }
+        guard hasReferences else { return }
         // Every node's in-place successors in one flat list (node i's are
         // targets[offsets[i]..<offsets[i + 1]]): no array per node.
         var offsets = [Int32](repeating: 0, count: nodes.count + 1)

@@ -28,41 +28,66 @@ final class HotTables: @unchecked Sendable {
     let regexes: UnsafeBufferPointer<ECMARegex>
     let numbers: UnsafeBufferPointer<JSONNumber>
 
+    /// The one allocation every table lives in (one `malloc` and one
+    /// `free` per compiled schema instead of one per table).
+    private let block: UnsafeMutableRawPointer
+
     init(_ program: FlatProgram) {
-        nodes = HotTables.copy(program.nodes)
-        instructions = HotTables.copy(program.instructions)
-        entries = HotTables.copy(program.entries)
-        objectShapes = HotTables.copy(program.objectShapes)
-        discriminators = HotTables.copy(program.discriminators)
-        discriminatorValues = HotTables.copy(program.discriminatorValues)
-        discriminatorAlways = HotTables.copy(program.discriminatorAlways)
-        shapeEntries = HotTables.copy(program.shapeEntries)
-        shapeEntryTypes = HotTables.copy(program.shapeEntryTypes)
-        shapeEntryHeads = HotTables.copy(program.shapeEntryHeads)
-        patternEntries = HotTables.copy(program.patternEntries)
-        nameList = HotTables.copy(program.nameList)
-        nodeLists = HotTables.copy(program.nodeLists)
-        names = HotTables.copy(program.names)
-        regexes = HotTables.copy(program.regexes)
-        numbers = HotTables.copy(program.numbers)
+        var layout = Layout()
+        let offsets = (
+            layout.add(program.nodes), layout.add(program.instructions), layout.add(program.entries),
+            layout.add(program.objectShapes), layout.add(program.discriminators), layout.add(program.discriminatorValues),
+            layout.add(program.discriminatorAlways), layout.add(program.shapeEntries), layout.add(program.shapeEntryTypes),
+            layout.add(program.shapeEntryHeads), layout.add(program.patternEntries), layout.add(program.nameList),
+            layout.add(program.nodeLists), layout.add(program.names), layout.add(program.regexes), layout.add(program.numbers)
+        )
+        block = UnsafeMutableRawPointer.allocate(byteCount: max(1, layout.size), alignment: Layout.alignment)
+        nodes = HotTables.place(program.nodes, in: block, at: offsets.0)
+        instructions = HotTables.place(program.instructions, in: block, at: offsets.1)
+        entries = HotTables.place(program.entries, in: block, at: offsets.2)
+        objectShapes = HotTables.place(program.objectShapes, in: block, at: offsets.3)
+        discriminators = HotTables.place(program.discriminators, in: block, at: offsets.4)
+        discriminatorValues = HotTables.place(program.discriminatorValues, in: block, at: offsets.5)
+        discriminatorAlways = HotTables.place(program.discriminatorAlways, in: block, at: offsets.6)
+        shapeEntries = HotTables.place(program.shapeEntries, in: block, at: offsets.7)
+        shapeEntryTypes = HotTables.place(program.shapeEntryTypes, in: block, at: offsets.8)
+        shapeEntryHeads = HotTables.place(program.shapeEntryHeads, in: block, at: offsets.9)
+        patternEntries = HotTables.place(program.patternEntries, in: block, at: offsets.10)
+        nameList = HotTables.place(program.nameList, in: block, at: offsets.11)
+        nodeLists = HotTables.place(program.nodeLists, in: block, at: offsets.12)
+        names = HotTables.place(program.names, in: block, at: offsets.13)
+        regexes = HotTables.place(program.regexes, in: block, at: offsets.14)
+        numbers = HotTables.place(program.numbers, in: block, at: offsets.15)
     }
 
     deinit {
         // These two hold references: deinitialize before freeing.
         UnsafeMutableBufferPointer(mutating: regexes).deinitialize()
         UnsafeMutableBufferPointer(mutating: numbers).deinitialize()
-        HotTables.free(regexes, numbers, nodes, instructions, entries, patternEntries, objectShapes)
-        HotTables.free(shapeEntries, shapeEntryTypes, shapeEntryHeads, discriminators, discriminatorValues, discriminatorAlways, nameList, nodeLists, names)
+        block.deallocate()
     }
 
-    /// Frees each table's memory.
-    private static func free<each T>(_ tables: repeat UnsafeBufferPointer<each T>) {
-        repeat (each tables).baseAddress?.deallocate()
+    /// Where each table goes in the block: in order, each at its type's
+    /// alignment.
+    private struct Layout {
+        /// Enough for every table's element type (checked as each is added).
+        static var alignment: Int { 16 }
+        private(set) var size = 0
+
+        mutating func add<T>(_ array: [T]) -> Int {
+            precondition(MemoryLayout<T>.alignment <= Layout.alignment, "table element alignment above the block's")
+            let offset = (size + MemoryLayout<T>.alignment - 1) & ~(MemoryLayout<T>.alignment - 1)
+            size = offset + MemoryLayout<T>.stride * array.count
+            return offset
+        }
     }
 
-    private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
-        let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
-        _ = memory.initialize(from: array)
-        return UnsafeBufferPointer(rebasing: memory[0..<array.count])
+    /// Copies `array` into the block at `offset`; an empty table is an
+    /// empty view with a valid base address.
+    private static func place<T>(_ array: [T], in block: UnsafeMutableRawPointer, at offset: Int) -> UnsafeBufferPointer<T> {
+        let start = (block + offset).bindMemory(to: T.self, capacity: array.count)
+        let table = UnsafeMutableBufferPointer(start: start, count: array.count)
+        _ = table.initialize(from: array)
+        return UnsafeBufferPointer(table)
     }
 }

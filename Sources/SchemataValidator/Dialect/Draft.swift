@@ -19,30 +19,30 @@ public enum Draft: Int, Sendable, Hashable, CaseIterable, Comparable, CustomStri
 
     /// The draft a `$schema` URI names, if it is one of the five
     /// meta-schemas (a trailing empty fragment is ignored; http and https
-    /// are accepted alike).
+    /// are accepted alike). Whole-string comparisons against the known
+    /// spellings: a compile asks this several times, and slicing the text
+    /// cost more than comparing it.
     public init?(metaSchemaURI uri: String) {
-        // After the scheme (`http` or `https`) and without a trailing empty
-        // fragment, sliced on bytes: no string is built, and the comparisons
-        // below are byte comparisons of ASCII text.
-        let utf8 = uri.utf8
-        var end = utf8.endIndex
-        if utf8.last == UInt8(ascii: "#") { end = utf8.index(before: end) }
-        let start: String.Index
-        if utf8.starts(with: "https://".utf8) {
-            start = utf8.index(utf8.startIndex, offsetBy: 8)
-        } else if utf8.starts(with: "http://".utf8) {
-            start = utf8.index(utf8.startIndex, offsetBy: 7)
-        } else {
+        switch uri {
+        case "http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-07/schema",
+            "https://json-schema.org/draft-07/schema#", "https://json-schema.org/draft-07/schema":
+            self = .draft7
+        case "https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#",
+            "http://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft/2020-12/schema#":
+            self = .draft2020_12
+        case "https://json-schema.org/draft/2019-09/schema", "https://json-schema.org/draft/2019-09/schema#",
+            "http://json-schema.org/draft/2019-09/schema", "http://json-schema.org/draft/2019-09/schema#":
+            self = .draft2019_09
+        case "http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-04/schema",
+            "https://json-schema.org/draft-04/schema#", "https://json-schema.org/draft-04/schema",
+            "http://json-schema.org/schema#", "http://json-schema.org/schema",
+            "https://json-schema.org/schema#", "https://json-schema.org/schema":
+            self = .draft4
+        case "http://json-schema.org/draft-06/schema#", "http://json-schema.org/draft-06/schema",
+            "https://json-schema.org/draft-06/schema#", "https://json-schema.org/draft-06/schema":
+            self = .draft6
+        default:
             return nil
-        }
-        guard start <= end else { return nil }
-        switch uri[start..<end] {
-        case "json-schema.org/draft-04/schema", "json-schema.org/schema": self = .draft4
-        case "json-schema.org/draft-06/schema": self = .draft6
-        case "json-schema.org/draft-07/schema": self = .draft7
-        case "json-schema.org/draft/2019-09/schema": self = .draft2019_09
-        case "json-schema.org/draft/2020-12/schema": self = .draft2020_12
-        default: return nil
         }
     }
 

@@ -119,11 +119,11 @@ public struct SchemaRegistry: Sendable {
         var scanner = ResourceScanner(registry: self, document: number)
         scanner.scan(document, base: base, draft: draftDeclared(by: document) ?? defaultDraft)
         self = scanner.registry
-        if let uri, resourceIndex[normalized(URIReference(uri).withoutFragment)] == nil {
+        if uri != nil {
             // The retrieval URI also names the document's root resource.
-            let root = SchemaLocation(document: number, pointer: .root)
-            if let context = scanned[root] {
-                resourceIndex[normalized(URIReference(uri).withoutFragment)] = context.resource
+            let retrieval = normalized(base)
+            if resourceIndex[retrieval] == nil, let context = scanned[SchemaLocation(document: number, pointer: .root)] {
+                resourceIndex[retrieval] = context.resource
             }
         }
         return number
@@ -169,7 +169,9 @@ public struct SchemaRegistry: Sendable {
     }
 
     mutating func register(resource info: SchemaResourceInfo) -> Int {
-        let key = normalized(info.uri)
+        // The resource's URI text is its normalized form (no fragment, no
+        // trailing `#`), already built.
+        let key = info.uriString
         if let existing = resourceIndex[key] { return existing }
         resources.append(info)
         resourceIndex[key] = resources.count - 1
