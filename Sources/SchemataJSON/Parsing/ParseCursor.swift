@@ -88,6 +88,36 @@ struct ParseCursor {
         return contentStart - 1
     }
 
+    /// A string token's text in the source, and where its opening quote is.
+    struct SourceString {
+        var text: UnsafeRawBufferPointer
+        var quote: Int
+    }
+
+    /// The source text of the string token that just ended, when it holds
+    /// no escape: then it is as long as the `length` yajl reported (each
+    /// escape is longer than what it stands for), and its bytes are the
+    /// text. yajl hands over the first token of each call from its own
+    /// buffer rather than the input, so the streaming parser, which calls
+    /// yajl once per completed token, comes here once per call.
+    func unescapedSourceText(ofStringOfLength length: Int) -> SourceString? {
+        let end = tokenEnd()
+        let quote = openingQuote(before: end)
+        let contentStart = quote + 1
+        guard end - 1 - contentStart == length else { return nil }
+        return SourceString(text: UnsafeRawBufferPointer(rebasing: source[contentStart..<(end - 1)]), quote: quote)
+    }
+
+    /// Checks the UTF-8 of a string's source text (no escapes) and returns
+    /// the token's start, or `nil` after recording a failure.
+    mutating func checkSourceString(_ string: SourceString) -> Int? {
+        if let bad = UTF8Validation.firstInvalidOffset(string.text) {
+            fail(.invalidUTF8, "invalid UTF-8 byte 0x\(StringDecoding.hex(string.text[bad])) in string", at: string.quote + 1 + bad)
+            return nil
+        }
+        return string.quote
+    }
+
     /// Validates or decodes the string token whose callback gave `pointer`
     /// and `length`, appending its UTF-8 to `output`. Returns the token's
     /// start offset, or `nil` after recording a failure.
@@ -106,16 +136,10 @@ struct ParseCursor {
         let contentEnd = max(contentStart, end - 1)
         let raw = UnsafeRawBufferPointer(rebasing: source[contentStart..<contentEnd])
         if raw.count == length {
-            // As long in the source as yajl's text: no escapes (each one is
-            // longer than what it stands for), so the source bytes are the
-            // text. yajl hands over the first token of each call from its
-            // own buffer, so the streaming parser comes here once per call.
-            if let bad = UTF8Validation.firstInvalidOffset(raw) {
-                fail(.invalidUTF8, "invalid UTF-8 byte 0x\(StringDecoding.hex(raw[bad])) in string", at: contentStart + bad)
-                return nil
-            }
+            // No escapes: see ``unescapedSourceText(ofStringOfLength:)``.
+            guard let start = checkSourceString(SourceString(text: raw, quote: quote)) else { return nil }
             output.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
-            return quote
+            return start
         }
         do {
             try StringDecoding.decode(raw, into: &output)

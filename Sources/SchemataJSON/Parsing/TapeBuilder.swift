@@ -208,6 +208,12 @@ struct TapeBuilder: YajlEventHandler {
             guard let start = cursor.checkRawString(pointer, length) else { return false }
             decoded = (0, length, start)
             node = TapeNode.inlineKey(UnsafeRawBufferPointer(start: pointer, count: length))
+        } else if length <= TapeNode.inlineKeyLimit, let raw = cursor.unescapedSourceText(ofStringOfLength: length) {
+            // A short name yajl handed over from its own buffer (the first
+            // token of a call): its source bytes, when they hold no escape.
+            guard let start = cursor.checkSourceString(raw) else { return false }
+            decoded = (0, length, start)
+            node = TapeNode.inlineKey(raw.text)
         } else {
             guard let full = decodeString(pointer, length) else { return false }
             decoded = full
