@@ -67,10 +67,9 @@ struct ValueTapeWriter {
     var nodes: [TapeNode]
     var arena: [UInt8]
 
-    /// Starts with room for a small schema's tape: growing from empty
-    /// reallocated both arrays seven or eight times, which was a third of
-    /// the conversion of a schema of a kilobyte or two (done at every
-    /// compile, for the meta-schema check).
+    /// Starts with room for a small schema's tape: one allocation for each
+    /// array where growing from empty took seven or eight (this writer runs
+    /// at every compile, for the meta-schema check).
     init() {
         nodes = []
         nodes.reserveCapacity(128)
