@@ -215,6 +215,29 @@ import Testing
         #expect(events[4].value == "xy")
     }
 
+    /// A syntax error names the unexpected token as the whole text shows
+    /// it: reported once the token has arrived (or the input ends), not
+    /// cut at the piece boundary — and a character split between pieces is
+    /// not called invalid UTF-8.
+    @Test func syntaxErrorsNameTheWholeUnexpectedToken() throws {
+        let parser = IncrementalJSONParser()
+        try parser.feed("[1, 2 vers")
+        let error = try #require(throws: JSONParseError.self) { try parser.feed("ion9]") }
+        #expect(error.message == "unexpected 'version9': expected ',' or ']' after the array element")
+        #expect(error.location.column == 7)
+
+        let split = IncrementalJSONParser()
+        let bytes = Array(#"{"a" é}"#.utf8)
+        try split.feed(Array(bytes[..<6]))  // up to the first byte of é
+        let character = try #require(throws: JSONParseError.self) { try split.feed(Array(bytes[6...])) }
+        #expect(character.message == "unexpected character 'é' (U+E9): expected ':' after the object key")
+
+        let ended = IncrementalJSONParser()
+        try ended.feed("[true, nul")
+        let atEnd = try #require(throws: JSONParseError.self) { try ended.finish() }
+        #expect(atEnd.message == (try #require(throws: JSONParseError.self) { try JSONParser().parseDocument(Array("[true, nul".utf8)) }).message)
+    }
+
     @Test func errorsAreSticky() throws {
         let parser = IncrementalJSONParser()
         #expect(throws: JSONParseError.self) { try parser.feed("[1 2 ") }

@@ -35,6 +35,10 @@ public final class IncrementalJSONParser {
     @exclusivity(unchecked) private var handedToYajl = 0
     /// How many times yajl was called (for tests of the hand-over policy).
     @exclusivity(unchecked) private(set) var yajlCalls = 0
+    /// A syntax error found but not yet reported: where it is, until the
+    /// token its message names has arrived (see
+    /// ``ParseFailure/describesFollowingBytes``).
+    @exclusivity(unchecked) private var pendingSyntaxErrorOffset: Int?
     /// The token still arriving after the last feed, if any.
     @exclusivity(unchecked) private var inFlight: InFlightToken?
     /// The latest in-flight string's decoded prefix, for snapshots.
@@ -82,6 +86,12 @@ public final class IncrementalJSONParser {
                     location: SourceLocation(offset: limit, line: 1, column: 1)))
         }
         source.append(bytes)
+        if let offset = pendingSyntaxErrorOffset {
+            if ErrorLocator.describedTokenIsComplete(in: source.bytes, at: offset) {
+                try reportPendingSyntaxError(inputComplete: false)
+            }
+            return []
+        }
         if !checkedPreamble {
             // Wait for three bytes before deciding about a byte order mark.
             if source.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: source.bytes) { return [] }
@@ -106,6 +116,13 @@ public final class IncrementalJSONParser {
             let clean = session.parsesCleanly(chunk: chunk, base: handedToYajl, source: all)
             handedToYajl = end
             if !clean, let failure = session.builder.pointee.cursor.failure {
+                if failure.describesFollowingBytes && !ErrorLocator.describedTokenIsComplete(in: all, at: failure.offset) {
+                    // The unexpected token may go on past what has arrived:
+                    // report it once its description cannot change (at most
+                    // a word's or a character's bytes later).
+                    pendingSyntaxErrorOffset = failure.offset
+                    return collectsEvents ? takeEvents() : []
+                }
                 return try fail(failure.error(in: all))
             }
         }
@@ -129,6 +146,7 @@ public final class IncrementalJSONParser {
     public func finish() throws(JSONParseError) -> JSONDocument {
         if let error { throw error }
         if let document { return document }
+        if pendingSyntaxErrorOffset != nil { try reportPendingSyntaxError(inputComplete: true) }
         if !checkedPreamble {
             checkedPreamble = true
             if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) && options.allowsByteOrderMark { bodyStart = 3 }
@@ -194,6 +212,16 @@ public final class IncrementalJSONParser {
 
     func sourceText(_ range: Range<Int>) -> String {
         String(decoding: source.bytes[range], as: UTF8.self)
+    }
+
+    /// Describes the pending syntax error from all the text now at hand
+    /// and throws it.
+    private func reportPendingSyntaxError(inputComplete: Bool) throws(JSONParseError) {
+        pendingSyntaxErrorOffset = nil
+        let all = source.bytes
+        let failure = session.relocateSyntaxError(source: all, inputComplete: inputComplete)
+            ?? ParseFailure(reason: .syntax, message: "invalid JSON", offset: all.count)
+        try fail(failure.error(in: all))
     }
 
     @discardableResult

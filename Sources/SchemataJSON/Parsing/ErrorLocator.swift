@@ -29,6 +29,33 @@ struct ErrorLocator {
     /// at its line in JSON Lines).
     var documentStart = 0
 
+    /// How many bytes from a failure's offset its message may describe
+    /// (a word of up to this many characters; a character of up to four
+    /// bytes).
+    static var descriptionLookahead: Int { 24 }
+
+    /// Whether the token described at `offset` (by ``describeToken(at:)``)
+    /// is all in `source`: a word ended by another byte or at its length
+    /// limit, a multi-byte character with all its bytes; any other byte is
+    /// described by itself.
+    static func describedTokenIsComplete(in source: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard offset < source.count else { return false }
+        let byte = source[offset]
+        if byte >= 0x80 {
+            let needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            return offset + needed <= source.count
+        }
+        guard isWordByte(byte) else { return true }
+        var end = offset
+        while end < source.count, end - offset < descriptionLookahead, isWordByte(source[end]) { end += 1 }
+        return end < source.count || end - offset == descriptionLookahead
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+    }
+
     static func expectation(after lastEvent: ParseEvent, innermostIsObject: Bool?) -> Expectation {
         switch lastEvent {
         case .none: return .value
@@ -134,11 +161,7 @@ struct ErrorLocator {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return "number"
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
             var end = index
-            while end < source.count, end - index < 24,
-                case let next = source[end],
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(next)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) || next == UInt8(ascii: "_")
-            {
+            while end < source.count, end - index < ErrorLocator.descriptionLookahead, ErrorLocator.isWordByte(source[end]) {
                 end += 1
             }
             return "'\(String(decoding: source[index..<end], as: UTF8.self))'"
@@ -204,7 +227,10 @@ struct ErrorLocator {
                 let escape = source[index + 1]
                 if escape == UInt8(ascii: "u") {
                     if StringDecoding.hexQuad(source, at: index + 2) == nil {
-                        if index + 6 > source.count && !inputComplete { break }
+                        // Undecided only while every digit so far is hex and
+                        // more may come; a non-hex one decides it now.
+                        let digits = UnsafeRawBufferPointer(rebasing: source[(index + 2)..<min(index + 6, source.count)])
+                        if index + 6 > source.count && !inputComplete && digits.allSatisfy(StringDecoding.isHexDigit) { break }
                         return ParseFailure(
                             reason: .invalidToken, message: "\\u must be followed by four hexadecimal digits",
                             offset: index)

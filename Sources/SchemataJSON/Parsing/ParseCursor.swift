@@ -21,6 +21,12 @@ struct ParseFailure {
     var offset: Int
     /// Another place the message refers to, and how.
     var related: Related? = nil
+    /// Whether the message names the token at `offset` as the text shows
+    /// it (a syntax error: `unexpected 'versio…'`, a multi-byte character):
+    /// a streaming parser reports it once that token has fully arrived (see
+    /// ``ErrorLocator/describedTokenIsComplete(in:at:)``) or the input has
+    /// ended, so that the message is the one the whole text gives.
+    var describesFollowingBytes = false
 }
 
 /// Where yajl is in the text, shared by the tape and value builders.

@@ -129,6 +129,12 @@ enum StringDecoding {
         return index
     }
 
+    /// Whether `byte` is a hexadecimal digit.
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+
     static func hexQuad(_ raw: UnsafeRawBufferPointer, at start: Int) -> UInt16? {
         guard start + 4 <= raw.count else { return nil }
         var value: UInt16 = 0

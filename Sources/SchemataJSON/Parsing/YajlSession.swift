@@ -102,8 +102,19 @@ final class YajlSession<Builder: YajlEventHandler> {
             // fall back to yajl's own words.
             located.message = yajlMessage(source: source)
             located.reason = .syntax
+        } else {
+            located.describesFollowingBytes = true
         }
         builder.pointee.cursor.failure = located
+    }
+
+    /// Locates again the syntax error yajl reported, now that `source`
+    /// holds more of the text (or all of it): the streaming parser's way to
+    /// describe the unexpected token as the whole text shows it.
+    func relocateSyntaxError(source: UnsafeRawBufferPointer, inputComplete: Bool) -> ParseFailure? {
+        builder.pointee.cursor.failure = nil
+        recordFailure(for: yajl_status_error, source: source, inputComplete: inputComplete)
+        return builder.pointee.cursor.failure
     }
 
     private func yajlMessage(source: UnsafeRawBufferPointer) -> String {
