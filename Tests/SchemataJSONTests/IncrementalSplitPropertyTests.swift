@@ -116,4 +116,34 @@ import Testing
         }
         #expect(compared == 6000)
     }
+
+    /// The same generated documents through the two whole-document parsers:
+    /// the value parser and the tape parser give the same value, or the
+    /// same error at the same place.
+    @Test func valueAndTapeParsersAgree() {
+        var random = Generator(state: 1_126)
+        for round in 0..<2000 {
+            var bytes = Array(IncrementalSplitPropertyTests.value(&random, depth: 0).utf8)
+            if round % 2 == 1, !bytes.isEmpty {
+                let place = random.below(bytes.count)
+                if random.below(3) == 0 {
+                    bytes.removeSubrange(place...)
+                } else {
+                    let stray: [UInt8] = [0x01, 0xFF, 0xC3, 0xE2] + Array("\"],\\x:{".utf8)
+                    bytes[place] = stray[random.below(stray.count)]
+                }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            switch (Result { () throws(JSONParseError) in try JSONParser().parse(bytes) },
+                Result { () throws(JSONParseError) in try JSONParser().parseDocument(bytes) }) {
+            case (.success(let value), .success(let document)):
+                #expect(value == document.value, "\(text)")
+            case (.failure(let a), .failure(let b)):
+                #expect(a.reason == b.reason && a.message == b.message && a.location == b.location, "\(text): \(a) vs \(b)")
+            case (let a, let b):
+                Issue.record("\(text): \(a) vs \(b)")
+            }
+        }
+    }
 }
+
