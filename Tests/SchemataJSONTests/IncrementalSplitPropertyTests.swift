@@ -57,4 +57,33 @@ import Testing
         }
         #expect(compared == 6000)
     }
+
+    /// The events of valid generated documents, collected over random
+    /// pieces, are the events of the whole text fed at once: same kinds,
+    /// paths, spans and values, in the same order.
+    @Test func eventsDoNotDependOnThePieces() throws {
+        var random = GeneratedJSON.Generator(state: 42)
+        var total = 0
+        for _ in 0..<500 {
+            let bytes = Array(GeneratedJSON.value(&random, depth: 0).utf8)
+            let whole = IncrementalJSONParser(collectsEvents: true)
+            var expected = try whole.feed(bytes)
+            _ = try whole.finish()
+            expected += whole.takeEvents()
+            let pieces = IncrementalJSONParser(collectsEvents: true)
+            var events: [JSONStreamEvent] = []
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + 1 + random.below(6))
+                events += try pieces.feed(Array(bytes[start..<end]))
+                start = end
+            }
+            _ = try pieces.finish()
+            events += pieces.takeEvents()
+            #expect(events == expected, "\(String(decoding: bytes, as: UTF8.self))")
+            total += expected.count
+        }
+        #expect(total > 1000, "the documents should produce events")
+    }
 }
+
