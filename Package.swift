@@ -57,9 +57,12 @@ let package = Package(
             dependencies: ["SchemataJSON", "SchemataRegex", "SchemataRepair"],
             path: "Benchmarks/SchemataBench"
         ),
-        .testTarget(name: "SchemataJSONTests", dependencies: ["SchemataJSON"]),
-        .testTarget(name: "SchemataRegexTests", dependencies: ["SchemataRegex"]),
-        .testTarget(name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON"]),
+        // What several test targets share (a seeded generator for property tests).
+        .target(name: "SchemataTestSupport", path: "Tests/SchemataTestSupport"),
+        .testTarget(name: "SchemataJSONTests", dependencies: ["SchemataJSON", "SchemataTestSupport"]),
+        .testTarget(name: "SchemataRegexTests", dependencies: ["SchemataRegex", "SchemataTestSupport"]),
+        .testTarget(
+            name: "SchemataValidatorTests", dependencies: ["SchemataValidator", "SchemataJSON", "SchemataTestSupport"]),
         .testTarget(name: "SchemataResponsesTests", dependencies: ["SchemataResponses", "SchemataJSON"]),
         .testTarget(name: "SchemataRepairTests", dependencies: ["SchemataRepair", "SchemataJSON", "SchemataValidator"]),
         .testTarget(name: "SchemataLintTests", dependencies: ["SchemataLint", "SchemataJSON", "SchemataRepair"]),

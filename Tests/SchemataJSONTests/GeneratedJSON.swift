@@ -1,32 +1,21 @@
+import SchemataTestSupport
+
 /// Deterministic generated JSON for property tests: documents with names
 /// and strings short and long, with and without escapes, non-ASCII text,
 /// numbers of every form, literals and nesting; and a way to damage one.
 enum GeneratedJSON {
-    /// SplitMix64: the same documents on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     static let stringPieces = [
         "a", "name", "version", "repository", "x-long-member-name", "é", "😀", "\\n", "\\\"", "\\u00e9",
         "\\ud83d\\ude00", "\\/", "tab\\t", "12345678", "123456789",
     ]
 
-    static func string(_ random: inout Generator) -> String {
+    static func string(_ random: inout SeededGenerator) -> String {
         var text = "\""
         for _ in 0..<random.below(4) { text += stringPieces[random.below(stringPieces.count)] }
         return text + "\""
     }
 
-    static func value(_ random: inout Generator, depth: Int) -> String {
+    static func value(_ random: inout SeededGenerator, depth: Int) -> String {
         switch random.below(depth > 3 ? 5 : 7) {
         case 0: return string(&random)
         case 1: return ["0", "-12", "3.25", "1e400", "18446744073709551616", "-0.5e-3"][random.below(6)]
@@ -52,7 +41,7 @@ enum GeneratedJSON {
     /// Damages one byte: a control character, a lone or bad UTF-8 byte, a
     /// stray quote, bracket, separator, backslash or letter, or a
     /// truncation.
-    static func damage(_ bytes: inout [UInt8], _ random: inout Generator) {
+    static func damage(_ bytes: inout [UInt8], _ random: inout SeededGenerator) {
         guard !bytes.isEmpty else { return }
         let place = random.below(bytes.count)
         switch random.below(4) {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SchemataJSON
+import SchemataTestSupport
 
 /// Generated documents — valid ones, and the same with one byte damaged —
 /// fed in pieces of random sizes: the result (document or error, with its
@@ -8,7 +9,7 @@ import Testing
 /// so that every token kind arrives both straight from the input and from
 /// yajl's own buffer (the first token of each call).
 @Suite struct IncrementalSplitPropertyTests {
-    func result(_ bytes: [UInt8], pieces random: inout GeneratedJSON.Generator?) -> Result<JSONDocument, JSONParseError> {
+    func result(_ bytes: [UInt8], pieces random: inout SeededGenerator?) -> Result<JSONDocument, JSONParseError> {
         Result { () throws(JSONParseError) in
             guard var generator = random else { return try JSONParser().parseDocument(bytes) }
             defer { random = generator }
@@ -25,16 +26,16 @@ import Testing
     }
 
     @Test func randomPiecesMatchTheWholeParse() {
-        var random = GeneratedJSON.Generator(state: 20_261_126)
+        var random = SeededGenerator(state: 20_261_126)
         var failures = 0
         var compared = 0
         for round in 0..<2000 {
             var bytes = Array(GeneratedJSON.value(&random, depth: 0).utf8)
             if round % 2 == 1 { GeneratedJSON.damage(&bytes, &random) }
-            var none: GeneratedJSON.Generator? = nil
+            var none: SeededGenerator? = nil
             let whole = result(bytes, pieces: &none)
             for _ in 0..<3 {
-                var pieces: GeneratedJSON.Generator? = GeneratedJSON.Generator(state: random.next())
+                var pieces: SeededGenerator? = SeededGenerator(state: random.next())
                 let streamed = result(bytes, pieces: &pieces)
                 compared += 1
                 switch (streamed, whole) {
@@ -62,7 +63,7 @@ import Testing
     /// pieces, are the events of the whole text fed at once: same kinds,
     /// paths, spans and values, in the same order.
     @Test func eventsDoNotDependOnThePieces() throws {
-        var random = GeneratedJSON.Generator(state: 42)
+        var random = SeededGenerator(state: 42)
         var total = 0
         for _ in 0..<500 {
             let bytes = Array(GeneratedJSON.value(&random, depth: 0).utf8)

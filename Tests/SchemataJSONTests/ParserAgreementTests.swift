@@ -1,12 +1,13 @@
 import Testing
 @testable import SchemataJSON
+import SchemataTestSupport
 
 @Suite struct ParserAgreementTests {
     /// The same generated documents through the two whole-document parsers:
     /// the value parser and the tape parser give the same value, or the
     /// same error at the same place.
     @Test func valueAndTapeParsersAgree() {
-        var random = GeneratedJSON.Generator(state: 1_126)
+        var random = SeededGenerator(state: 1_126)
         for round in 0..<2000 {
             var bytes = Array(GeneratedJSON.value(&random, depth: 0).utf8)
             if round % 2 == 1 { GeneratedJSON.damage(&bytes, &random) }

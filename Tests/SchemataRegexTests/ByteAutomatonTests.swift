@@ -1,5 +1,6 @@
 import Testing
 @testable import SchemataRegex
+import SchemataTestSupport
 
 @Suite struct ByteAutomatonTests {
     @Test func searchAndFullMatchLanguages() throws {
@@ -42,7 +43,7 @@ import Testing
 
     /// The automaton accepts exactly the strings the matcher finds a match in.
     @Test func agreesWithTheMatcher() throws {
-        var random = DifferentialTests.Generator(state: 0xB17E)
+        var random = SeededGenerator(state: 0xB17E)
         let alphabet: [Character] = ["a", "b", "c", "x", ".", " ", "1", "_", "é", "😀", "\n"]
         var compared = 0
         for _ in 0..<300 {

@@ -1,25 +1,13 @@
 import Foundation
 import Testing
 @testable import SchemataRegex
+import SchemataTestSupport
 
 /// Generated patterns and inputs, checked against `NSRegularExpression` on
 /// the subset where ECMA-262 and ICU agree (literals, classes, `.`,
 /// quantifiers, alternation, groups, anchors).
 @Suite struct DifferentialTests {
-    /// SplitMix64, so that the run is the same every time.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
-    static func atom(_ random: inout Generator, depth: Int) -> String {
+    static func atom(_ random: inout SeededGenerator, depth: Int) -> String {
         switch random.below(depth > 2 ? 6 : 9) {
         case 0, 1: return ["a", "b", "c"][random.below(3)]
         case 2: return "."
@@ -35,7 +23,7 @@ import Testing
     /// ICU and ECMA-262 differ on quantified groups that can match the empty
     /// string (ICU stops such loops differently), so quantifiers are applied
     /// to single-character atoms only.
-    static func pattern(_ random: inout Generator, depth: Int = 0) -> String {
+    static func pattern(_ random: inout SeededGenerator, depth: Int = 0) -> String {
         var text = ""
         for _ in 0..<(1 + random.below(3)) {
             let piece = atom(&random, depth: depth)
@@ -54,7 +42,7 @@ import Testing
     }
 
     @Test func agreesWithNSRegularExpression() throws {
-        var random = Generator(state: 0x5C4E_3A7A)
+        var random = SeededGenerator(state: 0x5C4E_3A7A)
         var compared = 0
         for _ in 0..<400 {
             var source = Self.pattern(&random)

@@ -2,6 +2,7 @@ import Foundation
 import SchemataJSON
 import Testing
 @testable import SchemataValidator
+import SchemataTestSupport
 
 /// The benchmark workloads' real schemas against their instances mutated at
 /// random — a value of another type, a member removed or added, an element
@@ -9,19 +10,6 @@ import Testing
 /// records and tagged unions) and the full evaluation must give the same
 /// verdict, and the full evaluation reports errors exactly when invalid.
 @Suite struct WorkloadMutationTests {
-    /// SplitMix64: the same mutations on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     static let workloads = [
         "ansible-meta", "citm", "cql2", "fhir-patient", "geojson-canada", "helm-chart-lock", "swagger-kubernetes",
     ]
@@ -59,7 +47,7 @@ import Testing
         }
     }
 
-    static func mutated(_ instance: JSONValue, _ random: inout Generator) -> JSONValue {
+    static func mutated(_ instance: JSONValue, _ random: inout SeededGenerator) -> JSONValue {
         var copy = instance
         let places = pointers(in: instance, limit: 2000)
         let place = places[random.below(places.count)]
@@ -95,7 +83,7 @@ import Testing
             let lines = try String(contentsOf: folder.appendingPathComponent("instances.jsonl"), encoding: .utf8)
             instances = try lines.split(separator: "\n").prefix(12).map { try JSONValue(parsing: String($0)) }
         }
-        var random = Generator(state: UInt64(workload.utf8.count) &* 7919)
+        var random = SeededGenerator(state: UInt64(workload.utf8.count) &* 7919)
         var invalid = 0
         // Some 120 mutated instances per workload (tests run as a debug build).
         let rounds = 120 / instances.count
