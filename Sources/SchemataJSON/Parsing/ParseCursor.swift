@@ -100,6 +100,16 @@ struct ParseCursor {
         var quote: Int
     }
 
+    /// The source text between the quotes of the string token that just
+    /// ended, and where its opening quote is.
+    func sourceString() -> SourceString {
+        let end = tokenEnd()
+        let quote = openingQuote(before: end)
+        let contentStart = quote + 1
+        let contentEnd = max(contentStart, end - 1)
+        return SourceString(text: UnsafeRawBufferPointer(rebasing: source[contentStart..<contentEnd]), quote: quote)
+    }
+
     /// The source text of the string token that just ended, when it holds
     /// no escape: then it is as long as the `length` yajl reported (each
     /// escape is longer than what it stands for), and its bytes are the
@@ -107,11 +117,8 @@ struct ParseCursor {
     /// buffer rather than the input, so the streaming parser, which calls
     /// yajl once per completed token, comes here once per call.
     func unescapedSourceText(ofStringOfLength length: Int) -> SourceString? {
-        let end = tokenEnd()
-        let quote = openingQuote(before: end)
-        let contentStart = quote + 1
-        guard end - 1 - contentStart == length else { return nil }
-        return SourceString(text: UnsafeRawBufferPointer(rebasing: source[contentStart..<(end - 1)]), quote: quote)
+        let string = sourceString()
+        return string.text.count == length ? string : nil
     }
 
     /// Checks the UTF-8 of a string's source text (no escapes) and returns
@@ -134,21 +141,18 @@ struct ParseCursor {
             output.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length).assumingMemoryBound(to: UInt8.self))
             return start
         }
-        // Escapes (or a token split across chunks): decode the raw token
-        // ourselves, since yajl's decoding of surrogates is wrong.
-        let end = tokenEnd()
-        let quote = openingQuote(before: end)
-        let contentStart = quote + 1
-        let contentEnd = max(contentStart, end - 1)
-        let raw = UnsafeRawBufferPointer(rebasing: source[contentStart..<contentEnd])
-        if raw.count == length {
-            // No escapes: see ``unescapedSourceText(ofStringOfLength:)``.
-            guard let start = checkSourceString(SourceString(text: raw, quote: quote)) else { return nil }
-            output.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
+        // From yajl's buffer: the source bytes as they are when they hold no
+        // escape (see ``unescapedSourceText(ofStringOfLength:)``); else decode
+        // the raw token ourselves, since yajl's decoding of surrogates is wrong.
+        let string = sourceString()
+        if string.text.count == length {
+            guard let start = checkSourceString(string) else { return nil }
+            output.append(contentsOf: string.text.assumingMemoryBound(to: UInt8.self))
             return start
         }
+        let contentStart = string.quote + 1
         do {
-            try StringDecoding.decode(raw, into: &output)
+            try StringDecoding.decode(string.text, into: &output)
         } catch {
             let reason: JSONParseError.Reason
             switch error.kind {
@@ -159,7 +163,7 @@ struct ParseCursor {
             fail(reason, error.detail, at: contentStart + error.offset)
             return nil
         }
-        return quote
+        return string.quote
     }
 
     /// Checks a number literal's exponent; records a failure when it is out
