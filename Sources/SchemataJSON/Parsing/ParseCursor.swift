@@ -102,6 +102,7 @@ struct ParseCursor {
 
     /// The source text between the quotes of the string token that just
     /// ended, and where its opening quote is.
+    @inline(__always)
     func sourceString() -> SourceString {
         let end = tokenEnd()
         let quote = openingQuote(before: end)
@@ -116,6 +117,7 @@ struct ParseCursor {
     /// text. yajl hands over the first token of each call from its own
     /// buffer rather than the input, so the streaming parser, which calls
     /// yajl once per completed token, comes here once per call.
+    @inline(__always)
     func unescapedSourceText(ofStringOfLength length: Int) -> SourceString? {
         let string = sourceString()
         return string.text.count == length ? string : nil
