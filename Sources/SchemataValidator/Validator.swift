@@ -65,6 +65,10 @@ public struct Validator: Sendable {
             metaURI = declared
             custom = true
         }
+        // Most schemas visibly conform: settle those without the tape and
+        // the compiled meta-schema (the full check still runs, and reports,
+        // whenever the shortcut is not certain).
+        if !custom, MetaSchemaShortcut.certainlyConforms(schema, to: draft) { return }
         let meta: Validator
         if !custom, let cached = MetaValidators.cached(draft) {
             meta = cached

@@ -1,0 +1,187 @@
+/// The keywords some standard meta-schema constrains (the union over the
+/// five drafts), for ``MetaSchemaShortcut``. Any other member name is
+/// unconstrained in every draft.
+enum MetaKeyword: UInt8, CaseIterable {
+    case schema, id, dollarID, ref, comment, anchor
+    case dynamicAnchor, recursiveAnchor, recursiveRef, dynamicRef, vocabulary, defs
+    case title, description, examples, readOnly, writeOnly, deprecated
+    case multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum, maxLength
+    case minLength, pattern, additionalItems, items, prefixItems, maxItems
+    case minItems, uniqueItems, contains, maxContains, minContains, maxProperties
+    case minProperties, required, dependentRequired, additionalProperties, definitions, properties
+    case patternProperties, dependencies, dependentSchemas, propertyNames, enumeration, type
+    case format, contentMediaType, contentEncoding, contentSchema, `if`, then
+    case `else`, allOf, anyOf, oneOf, `not`, unevaluatedItems
+    case unevaluatedProperties
+
+    /// The keyword named `name`, or `nil`. Compares bytes (no `String`
+    /// comparison, which runs the slow path for every mismatch), against
+    /// only the candidates of the name's length.
+    init?(_ name: String) {
+        guard let keyword = name.utf8.withContiguousStorageIfAvailable({ MetaKeyword.named(UnsafeRawBufferPointer($0)) }) ?? nil
+        else { return nil }
+        self = keyword
+    }
+
+    private static func named(_ name: UnsafeRawBufferPointer) -> MetaKeyword? {
+        switch name.count {
+        case 2:
+            if matches(name, "id") { return .id }
+            if matches(name, "if") { return .if }
+        case 3:
+            if matches(name, "$id") { return .dollarID }
+            if matches(name, "not") { return .not }
+        case 4:
+            if matches(name, "$ref") { return .ref }
+            if matches(name, "enum") { return .enumeration }
+            if matches(name, "type") { return .type }
+            if matches(name, "then") { return .then }
+            if matches(name, "else") { return .else }
+        case 5:
+            if matches(name, "$defs") { return .defs }
+            if matches(name, "title") { return .title }
+            if matches(name, "items") { return .items }
+            if matches(name, "allOf") { return .allOf }
+            if matches(name, "anyOf") { return .anyOf }
+            if matches(name, "oneOf") { return .oneOf }
+        case 6:
+            if matches(name, "format") { return .format }
+        case 7:
+            if matches(name, "$schema") { return .schema }
+            if matches(name, "$anchor") { return .anchor }
+            if matches(name, "maximum") { return .maximum }
+            if matches(name, "minimum") { return .minimum }
+            if matches(name, "pattern") { return .pattern }
+        case 8:
+            if matches(name, "$comment") { return .comment }
+            if matches(name, "examples") { return .examples }
+            if matches(name, "readOnly") { return .readOnly }
+            if matches(name, "maxItems") { return .maxItems }
+            if matches(name, "minItems") { return .minItems }
+            if matches(name, "contains") { return .contains }
+            if matches(name, "required") { return .required }
+        case 9:
+            if matches(name, "writeOnly") { return .writeOnly }
+            if matches(name, "maxLength") { return .maxLength }
+            if matches(name, "minLength") { return .minLength }
+        case 10:
+            if matches(name, "deprecated") { return .deprecated }
+            if matches(name, "multipleOf") { return .multipleOf }
+            if matches(name, "properties") { return .properties }
+        case 11:
+            if matches(name, "$dynamicRef") { return .dynamicRef }
+            if matches(name, "$vocabulary") { return .vocabulary }
+            if matches(name, "description") { return .description }
+            if matches(name, "prefixItems") { return .prefixItems }
+            if matches(name, "uniqueItems") { return .uniqueItems }
+            if matches(name, "maxContains") { return .maxContains }
+            if matches(name, "minContains") { return .minContains }
+            if matches(name, "definitions") { return .definitions }
+        case 12:
+            if matches(name, "dependencies") { return .dependencies }
+        case 13:
+            if matches(name, "$recursiveRef") { return .recursiveRef }
+            if matches(name, "maxProperties") { return .maxProperties }
+            if matches(name, "minProperties") { return .minProperties }
+            if matches(name, "propertyNames") { return .propertyNames }
+            if matches(name, "contentSchema") { return .contentSchema }
+        case 14:
+            if matches(name, "$dynamicAnchor") { return .dynamicAnchor }
+        case 15:
+            if matches(name, "additionalItems") { return .additionalItems }
+            if matches(name, "contentEncoding") { return .contentEncoding }
+        case 16:
+            if matches(name, "$recursiveAnchor") { return .recursiveAnchor }
+            if matches(name, "exclusiveMaximum") { return .exclusiveMaximum }
+            if matches(name, "exclusiveMinimum") { return .exclusiveMinimum }
+            if matches(name, "dependentSchemas") { return .dependentSchemas }
+            if matches(name, "contentMediaType") { return .contentMediaType }
+            if matches(name, "unevaluatedItems") { return .unevaluatedItems }
+        case 17:
+            if matches(name, "dependentRequired") { return .dependentRequired }
+            if matches(name, "patternProperties") { return .patternProperties }
+        case 20:
+            if matches(name, "additionalProperties") { return .additionalProperties }
+        case 21:
+            if matches(name, "unevaluatedProperties") { return .unevaluatedProperties }
+        default: break
+        }
+        return nil
+    }
+
+    /// Whether `name` (of the same length) spells `candidate`.
+    @inline(__always)
+    static func matches(_ name: UnsafeRawBufferPointer, _ candidate: StaticString) -> Bool {
+        let spelling = candidate.utf8Start
+        guard name[0] == spelling[0] else { return false }
+        for offset in 1..<name.count where name[offset] != spelling[offset] { return false }
+        return true
+    }
+
+    /// The keyword's name.
+    var name: String {
+        switch self {
+        case .schema: return "$schema"
+        case .id: return "id"
+        case .dollarID: return "$id"
+        case .ref: return "$ref"
+        case .comment: return "$comment"
+        case .anchor: return "$anchor"
+        case .dynamicAnchor: return "$dynamicAnchor"
+        case .recursiveAnchor: return "$recursiveAnchor"
+        case .recursiveRef: return "$recursiveRef"
+        case .dynamicRef: return "$dynamicRef"
+        case .vocabulary: return "$vocabulary"
+        case .defs: return "$defs"
+        case .title: return "title"
+        case .description: return "description"
+        case .examples: return "examples"
+        case .readOnly: return "readOnly"
+        case .writeOnly: return "writeOnly"
+        case .deprecated: return "deprecated"
+        case .multipleOf: return "multipleOf"
+        case .maximum: return "maximum"
+        case .exclusiveMaximum: return "exclusiveMaximum"
+        case .minimum: return "minimum"
+        case .exclusiveMinimum: return "exclusiveMinimum"
+        case .maxLength: return "maxLength"
+        case .minLength: return "minLength"
+        case .pattern: return "pattern"
+        case .additionalItems: return "additionalItems"
+        case .items: return "items"
+        case .prefixItems: return "prefixItems"
+        case .maxItems: return "maxItems"
+        case .minItems: return "minItems"
+        case .uniqueItems: return "uniqueItems"
+        case .contains: return "contains"
+        case .maxContains: return "maxContains"
+        case .minContains: return "minContains"
+        case .maxProperties: return "maxProperties"
+        case .minProperties: return "minProperties"
+        case .required: return "required"
+        case .dependentRequired: return "dependentRequired"
+        case .additionalProperties: return "additionalProperties"
+        case .definitions: return "definitions"
+        case .properties: return "properties"
+        case .patternProperties: return "patternProperties"
+        case .dependencies: return "dependencies"
+        case .dependentSchemas: return "dependentSchemas"
+        case .propertyNames: return "propertyNames"
+        case .enumeration: return "enum"
+        case .type: return "type"
+        case .format: return "format"
+        case .contentMediaType: return "contentMediaType"
+        case .contentEncoding: return "contentEncoding"
+        case .contentSchema: return "contentSchema"
+        case .if: return "if"
+        case .then: return "then"
+        case .else: return "else"
+        case .allOf: return "allOf"
+        case .anyOf: return "anyOf"
+        case .oneOf: return "oneOf"
+        case .not: return "not"
+        case .unevaluatedItems: return "unevaluatedItems"
+        case .unevaluatedProperties: return "unevaluatedProperties"
+        }
+    }
+}
