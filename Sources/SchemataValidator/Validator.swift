@@ -49,7 +49,7 @@ public struct Validator: Sendable {
             try Validator.checkAgainstMetaSchema(schema, draft: draft, registry: registry, options: options)
         }
         var compiler = Compiler(registry: registry, options: options)
-        self.box = ProgramBox(FlatProgram(try compiler.compile(root: root)))
+        self.box = ProgramBox(try compiler.compile(root: root))
         self.options = options
         self.draft = draft
     }
@@ -81,7 +81,7 @@ public struct Validator: Sendable {
             }
             var compiler = Compiler(registry: metaRegistry, options: metaOptions)
             guard let program = try? compiler.compile(root: location) else { return }
-            meta = Validator(program: FlatProgram(program), options: metaOptions, draft: draft)
+            meta = Validator(program: program, options: metaOptions, draft: draft)
             if !custom { MetaValidators.store(meta, for: draft) }
         }
         let document = JSONDocument(value: schema)

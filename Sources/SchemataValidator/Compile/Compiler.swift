@@ -16,7 +16,7 @@ public struct ValidatorOptions: Sendable {
     public init() {}
 }
 
-/// Turns schema documents into a ``Program``.
+/// Turns schema documents into a ``FlatProgram``.
 ///
 /// Compilation is iterative (a work list, not recursion), so schemas of any
 /// depth compile; `$ref` targets are compiled once and shared, which also
@@ -24,7 +24,8 @@ public struct ValidatorOptions: Sendable {
 struct Compiler {
     var registry: SchemaRegistry
     let options: ValidatorOptions
-    var nodes: [CompiledNode] = []
+    /// The program, built node by node.
+    var flat = FlatProgramBuilder(expectedNodes: 0)
     /// Compiled node of each scanned schema object, by its context's ordinal (−1: not yet).
     var memoByOrdinal: [Int32] = []
     /// Compiled node of locations the scan did not reach.
@@ -33,8 +34,8 @@ struct Compiler {
     /// it at hand (otherwise it is found from the location) and context.
     var work: [(index: Int, location: SchemaLocation, value: JSONValue?, context: SchemaContext?)] = []
     var problems: [SchemaCompileError.Problem] = []
-    /// Nodes holding dynamic references, fixed up once everything is compiled.
-    var dynamicSites: [(node: Int, keyword: Int, name: String, recursive: Bool)] = []
+    /// The instructions of dynamic references, fixed up once everything is compiled.
+    var dynamicSites: [(node: Int, pc: Int, name: String, recursive: Bool)] = []
 
     init(registry: SchemaRegistry, options: ValidatorOptions) {
         self.registry = registry
@@ -42,11 +43,11 @@ struct Compiler {
     }
 
     /// Compiles the schema at `root` and everything it references.
-    mutating func compile(root: SchemaLocation) throws(SchemaCompileError) -> Program {
+    mutating func compile(root: SchemaLocation) throws(SchemaCompileError) -> FlatProgram {
         memoByOrdinal = [Int32](repeating: -1, count: registry.scanned.count)
         // Every scanned schema usually becomes a node: size the tables once
         // (growing them from empty was a dozen allocations on a small schema).
-        nodes.reserveCapacity(registry.scanned.count)
+        flat = FlatProgramBuilder(expectedNodes: registry.scanned.count)
         work.reserveCapacity(16)
         let rootIndex = node(for: root)
         drain()
@@ -54,9 +55,7 @@ struct Compiler {
         guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
         detectNonProgressingCycles()
         guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
-        let recursive = Set(registry.resources.indices.filter { registry.resources[$0].recursiveAnchor })
-        let origins = registry.resources.map(\.origin)
-        return Program(nodes: nodes, root: rootIndex, recursiveAnchors: recursive, resources: origins)
+        return flat.finish(root: rootIndex, resources: registry.resources.map(\.origin))
     }
 
     mutating func drain() {
@@ -73,13 +72,12 @@ struct Compiler {
         }
         // Somewhere the scan did not reach (a `$ref` into an unknown keyword).
         if let existing = memo[location] { return existing }
-        memo[location] = nodes.count
         // The nearest scanned ancestor's context, without its ordinal
         // (which names the ancestor, not this location).
         var context = registry.context(at: location)
         context?.ordinal = -1
-        let index = nodes.count
-        nodes.append(CompiledNode(resource: context?.resource ?? 0, origin: location))
+        let index = flat.addNode(resource: context?.resource ?? 0, origin: location)
+        memo[location] = index
         work.append((index, location, value, context))
         return index
     }
@@ -93,11 +91,10 @@ struct Compiler {
         }
         let known = memoByOrdinal[ordinal]
         if known >= 0 { return Int(known) }
-        memoByOrdinal[ordinal] = Int32(nodes.count)
         let location = registry.scanned.locations[ordinal]
         let context = registry.scanned.contexts[ordinal]
-        let index = nodes.count
-        nodes.append(CompiledNode(resource: context.resource, origin: location))
+        let index = flat.addNode(resource: context.resource, origin: location)
+        memoByOrdinal[ordinal] = Int32(index)
         work.append((index, location, value, context))
         return index
     }
@@ -111,7 +108,7 @@ struct Compiler {
 
     /// The absolute location of a compiled node.
     func location(of node: Int) -> String {
-        registry.resources[nodes[node].resource].origin.absoluteURI(of: nodes[node].origin)
+        registry.resources[flat.resource(of: node)].origin.absoluteURI(of: flat.origin(of: node))
     }
 
     /// Compiled patterns by source text.
@@ -151,7 +148,7 @@ struct Compiler {
         case .bool(true):
             return
         case .bool(false):
-            nodes[index].keywords = [CompiledKeyword(keyword: .alwaysFalse, name: "")]
+            flat.lower([CompiledKeyword(keyword: .alwaysFalse, name: "")], node: index)
             return
         case .object(let schema):
             let builder = withUnsafeMutablePointer(to: &self) { compiler in
@@ -159,14 +156,9 @@ struct Compiler {
                 builder.build()
                 return builder
             }
-            nodes[index].keywords = builder.keywords
-            nodes[index].hasUnevaluated = builder.keywords.contains {
-                if case .unevaluatedItems = $0.keyword { return true }
-                if case .unevaluatedProperties = $0.keyword { return true }
-                return false
-            }
+            flat.lower(builder.keywords, node: index)
             for site in builder.dynamicSites {
-                dynamicSites.append((index, site.keyword, site.name, site.recursive))
+                dynamicSites.append((index, flat.instructionIndex(node: index, keyword: site.keyword), site.name, site.recursive))
             }
         default:
             problem("a schema must be an object or a boolean, not \(value.kind.rawValue)", at: location)
@@ -181,7 +173,7 @@ struct Compiler {
         var resolved = 0
         while resolved < dynamicSites.count {
             // New nodes may bring new resources into reach; repeat until stable.
-            let reachable = Set(nodes.map(\.resource))
+            let reachable = Set((0..<flat.nodeCount).map { flat.resource(of: $0) })
             for site in dynamicSites {
                 var candidates: [Int: Int] = [:]
                 for resource in reachable {
@@ -192,18 +184,11 @@ struct Compiler {
                         candidates[resource] = node(for: anchor)
                     }
                 }
-                switch nodes[site.node].keywords[site.keyword].keyword {
-                case .dynamicRef(let target, _, let isDynamic):
-                    nodes[site.node].keywords[site.keyword].keyword = .dynamicRef(target: target, candidates: candidates, isDynamic: isDynamic)
-                case .recursiveRef(let target, _, let isDynamic):
-                    nodes[site.node].keywords[site.keyword].keyword = .recursiveRef(target: target, candidates: candidates, isDynamic: isDynamic)
-                default:
-                    break
-                }
+                flat.setCandidates(candidates, at: site.pc)
             }
-            let before = nodes.count
+            let before = flat.nodeCount
             drain()
-            if nodes.count == before { resolved = dynamicSites.count } else { resolved = 0 }
+            if flat.nodeCount == before { resolved = dynamicSites.count } else { resolved = 0 }
             if dynamicSites.isEmpty { break }
         }
     }
@@ -215,26 +200,20 @@ struct Compiler {
     mutating func detectNonProgressingCycles() {
         // Without references the nodes form a tree (each location compiles
         // once, and applicators point at their own subschemas): no cycle.
-        let hasReferences = nodes.contains { node in
-            node.keywords.contains { entry in
-                switch entry.keyword {
-                case .ref, .dynamicRef, .recursiveRef: return true
-                default: return false
-                }
-            }
-        }
+        let hasReferences = flat.hasReferences
         guard hasReferences else { return }
         // Every node's in-place successors in one flat list (node i's are
         // targets[offsets[i]..<offsets[i + 1]]): no array per node.
-        var offsets = [Int32](repeating: 0, count: nodes.count + 1)
+        let count = flat.nodeCount
+        var offsets = [Int32](repeating: 0, count: count + 1)
         var targets: [Int32] = []
-        for index in nodes.indices {
-            appendInPlaceSuccessors(of: index, to: &targets)
+        for index in 0..<count {
+            flat.appendInPlaceSuccessors(of: index, to: &targets)
             offsets[index + 1] = Int32(targets.count)
         }
-        var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
+        var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on stack, 2 done
         var stack: [(node: Int, next: Int)] = []
-        for start in nodes.indices where state[start] == 0 {
+        for start in 0..<count where state[start] == 0 {
             stack.append((start, Int(offsets[start])))
             state[start] = 1
             while let top = stack.last {
@@ -256,26 +235,6 @@ struct Compiler {
                     state[top.node] = 2
                     stack.removeLast()
                 }
-            }
-        }
-    }
-
-    /// Appends the nodes that `index` evaluates against the same instance
-    /// (applicators that do not move into a child, and references).
-    func appendInPlaceSuccessors(of index: Int, to result: inout [Int32]) {
-        for entry in nodes[index].keywords {
-            switch entry.keyword {
-            case .allOf(let list), .anyOf(let list), .oneOf(let list): result += list.lazy.map { Int32($0) }
-            case .not(let node), .ref(let node): result.append(Int32(node))
-            case .conditional(let condition, let then, let otherwise):
-                result.append(Int32(condition))
-                if let then { result.append(Int32(then)) }
-                if let otherwise { result.append(Int32(otherwise)) }
-            case .dependentSchemas(let list): result += list.lazy.map { Int32($0.node) }
-            case .dynamicRef(let target, let candidates, _), .recursiveRef(let target, let candidates, _):
-                result.append(Int32(target))
-                result += candidates.values.lazy.map { Int32($0) }
-            default: break
             }
         }
     }

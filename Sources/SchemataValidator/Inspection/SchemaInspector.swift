@@ -114,7 +114,7 @@ package struct SchemaInspector: Sendable {
         do {
             let program = try compiler.compile(root: location)
             let draft = registry.context(at: location)?.draft ?? registry.defaultDraft
-            return .success(Validator(program: FlatProgram(program), options: options, draft: draft))
+            return .success(Validator(program: program, options: options, draft: draft))
         } catch {
             return .failure(error)
         }
