@@ -12,8 +12,33 @@ enum KeywordCatalog {
         static let map = Role(rawValue: 4)
     }
 
-    /// Each draft's subschema keywords with their roles: one hash per
-    /// keyword where the three sets would take three.
+    /// How `name` holds subschemas in `draft` (empty: it holds none). A
+    /// byte comparison and a switch: no hashing per member.
+    static func role(of name: String, in draft: Draft) -> Role {
+        guard let keyword = MetaKeyword(name) else { return [] }
+        return role(of: keyword, in: draft)
+    }
+
+    static func role(of keyword: MetaKeyword, in draft: Draft) -> Role {
+        switch keyword {
+        case .additionalProperties, .not: return .single
+        case .additionalItems: return draft <= .draft2019_09 ? .single : []
+        case .contains, .propertyNames: return draft >= .draft6 ? .single : []
+        case .if, .then, .else: return draft >= .draft7 ? .single : []
+        case .unevaluatedItems, .unevaluatedProperties, .contentSchema: return draft >= .draft2019_09 ? .single : []
+        // The schema form in every draft; the array form until 2020-12.
+        case .items: return draft <= .draft2019_09 ? [.single, .array] : .single
+        case .allOf, .anyOf, .oneOf: return .array
+        case .prefixItems: return draft >= .draft2020_12 ? .array : []
+        // `definitions` and `dependencies` are kept in every draft: later
+        // drafts renamed them, and schemas in the wild still use the old names.
+        case .properties, .patternProperties, .definitions, .dependencies: return .map
+        case .defs, .dependentSchemas: return draft >= .draft2019_09 ? .map : []
+        default: return []
+        }
+    }
+
+    /// Each draft's subschema keywords with their roles.
     static func roles(in draft: Draft) -> [String: Role] {
         switch draft {
         case .draft4: return draft4Roles
@@ -32,9 +57,10 @@ enum KeywordCatalog {
 
     private static func makeRoles(_ draft: Draft) -> [String: Role] {
         var roles: [String: Role] = [:]
-        for keyword in singleSchemaKeywords(draft) { roles[keyword, default: []].insert(.single) }
-        for keyword in schemaArrayKeywords(draft) { roles[keyword, default: []].insert(.array) }
-        for keyword in schemaMapKeywords(draft) { roles[keyword, default: []].insert(.map) }
+        for keyword in MetaKeyword.allCases {
+            let role = role(of: keyword, in: draft)
+            if !role.isEmpty { roles[keyword.name] = role }
+        }
         return roles
     }
 
@@ -44,33 +70,5 @@ enum KeywordCatalog {
     /// with them has no subschemas to walk into.
     static let subschemaKeywordSummary: UInt64 = Draft.allCases.reduce(0) { summary, draft in
         roles(in: draft).keys.reduce(summary) { $0 | JSONObject.nameSummaryBit($1) }
-    }
-
-    /// Keywords whose value is one subschema.
-    static func singleSchemaKeywords(_ draft: Draft) -> Set<String> {
-        var keywords: Set<String> = ["additionalProperties", "not"]
-        if draft <= .draft2019_09 { keywords.insert("additionalItems") }
-        if draft >= .draft6 { keywords.formUnion(["contains", "propertyNames"]) }
-        if draft >= .draft7 { keywords.formUnion(["if", "then", "else"]) }
-        if draft >= .draft2019_09 { keywords.formUnion(["unevaluatedItems", "unevaluatedProperties", "contentSchema"]) }
-        keywords.insert("items")  // schema form (array form handled below)
-        return keywords
-    }
-
-    /// Keywords whose value is an array of subschemas.
-    static func schemaArrayKeywords(_ draft: Draft) -> Set<String> {
-        var keywords: Set<String> = ["allOf", "anyOf", "oneOf"]
-        if draft <= .draft2019_09 { keywords.insert("items") }
-        if draft >= .draft2020_12 { keywords.insert("prefixItems") }
-        return keywords
-    }
-
-    /// Keywords whose value is an object of subschemas.
-    static func schemaMapKeywords(_ draft: Draft) -> Set<String> {
-        // `definitions` and `dependencies` are kept in every draft: later
-        // drafts renamed them, and schemas in the wild still use the old names.
-        var keywords: Set<String> = ["properties", "patternProperties", "definitions", "dependencies"]
-        if draft >= .draft2019_09 { keywords.formUnion(["$defs", "dependentSchemas"]) }
-        return keywords
     }
 }

@@ -79,14 +79,13 @@ struct ResourceScanner {
             }
             // Objects without any subschema keyword (`{"$ref": …}`, leaves) end here.
             guard summary & KeywordCatalog.subschemaKeywordSummary != 0 else { continue }
-            let roles = KeywordCatalog.roles(in: draft)
             for position in schema.indices {
                 // Names first: most members hold no subschema, and their
                 // values need not be touched.
                 let keyword = schema.key(at: position)
-                guard JSONObject.nameSummaryBit(keyword) & KeywordCatalog.subschemaKeywordSummary != 0,
-                    let role = roles[keyword]
-                else { continue }
+                guard JSONObject.nameSummaryBit(keyword) & KeywordCatalog.subschemaKeywordSummary != 0 else { continue }
+                let role = KeywordCatalog.role(of: keyword, in: draft)
+                guard !role.isEmpty else { continue }
                 let value = schema.value(at: position)
                 if role.contains(.single), value.kind == .object || value.kind == .boolean {
                     stack.append(Item(value: value, pointer: item.pointer.appending(keyword), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
