@@ -148,18 +148,19 @@ struct Compiler {
         case .bool(true):
             return
         case .bool(false):
-            flat.lower([CompiledKeyword(keyword: .alwaysFalse, name: "")], node: index)
+            flat.beginNode(index)
+            flat.lower(.alwaysFalse, "")
+            flat.endNode()
             return
         case .object(let schema):
-            let builder = withUnsafeMutablePointer(to: &self) { compiler in
+            flat.beginNode(index)
+            let sites = withUnsafeMutablePointer(to: &self) { compiler in
                 var builder = KeywordBuilder(compiler: compiler, schema: schema, location: location, context: context)
                 builder.build()
-                return builder
+                return builder.dynamicSites
             }
-            flat.lower(builder.keywords, node: index)
-            for site in builder.dynamicSites {
-                dynamicSites.append((index, flat.instructionIndex(node: index, keyword: site.keyword), site.name, site.recursive))
-            }
+            flat.endNode()
+            for site in sites { dynamicSites.append((index, site.pc, site.name, site.recursive)) }
         default:
             problem("a schema must be an object or a boolean, not \(value.kind.rawValue)", at: location)
         }

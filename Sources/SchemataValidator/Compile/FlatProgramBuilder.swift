@@ -13,6 +13,8 @@ struct FlatProgramBuilder {
     private(set) var program = FlatProgram()
     /// Interned names by text (one copy of each name in `program.names`).
     private var nameIndex: [ExactText: FlatProgram.Name] = [:]
+    /// The node whose keywords are being lowered.
+    private var currentNode = 0
 
     /// Room for about `expectedNodes` schemas.
     init(expectedNodes: Int) {
@@ -26,7 +28,7 @@ struct FlatProgramBuilder {
     /// How many nodes have been numbered.
     var nodeCount: Int { program.nodes.count }
 
-    /// Numbers a new node (compiled later by ``lower(_:node:)``).
+    /// Numbers a new node (compiled later: ``beginNode(_:)``).
     mutating func addNode(resource: Int, origin: SchemaLocation) -> Int {
         program.nodes.append(FlatProgram.Node(first: 0, count: 0, resource: Int32(resource), hasUnevaluated: false))
         program.origins.append((origin, resource))
@@ -39,146 +41,156 @@ struct FlatProgramBuilder {
     /// Where a node's schema is.
     func origin(of node: Int) -> SchemaLocation { program.origins[node].location }
 
-    /// The instruction of `keyword` (its position in the list lowered) of a
-    /// compiled node.
-    func instructionIndex(node: Int, keyword: Int) -> Int { Int(program.nodes[node].first) + keyword }
+    /// Starts lowering the keywords of `node` (each ``lower(_:_:)`` call
+    /// appends one instruction; ``endNode()`` closes the node).
+    mutating func beginNode(_ node: Int) {
+        currentNode = node
+        program.nodes[node].first = Int32(program.instructions.count)
+    }
 
-    /// Lowers a compiled node's keywords, in order, to its instructions.
-    mutating func lower(_ keywords: [CompiledKeyword], node: Int) {
-        let first = Int32(program.instructions.count)
-        var hasUnevaluated = false
-        for entry in keywords {
-            let instruction: Instruction
-            switch entry.keyword {
-            case .alwaysFalse: instruction = Instruction(.alwaysFalse)
-            case .type(let set, let literal):
-                // Literal integers (draft 4: `1.0` is not an integer)
-                // only matter when the set has `integer`; without it the
-                // flag is dropped, so that draft-4 schemas take the same
-                // fused forms (type-only leaves, object shapes, arrays
-                // of one type) as later drafts.
-                let countsLiterals = literal && set.contains(.integer)
-                instruction = Instruction(.type, Int32(set.rawValue), countsLiterals ? 1 : 0)
-            case .const(let value):
-                program.constants.append(value)
-                // A string constant is also pooled, to be compared as bytes.
-                var pooled: Int32 = -1
-                if let text = value.stringValue {
-                    pooled = Int32(program.nameList.count)
-                    let interned = intern(text)
+    /// Closes the node begun last: its instruction count and the facts the
+    /// evaluator reads from the node.
+    mutating func endNode() {
+        let node = currentNode
+        let first = Int(program.nodes[node].first)
+        let count = program.instructions.count - first
+        program.nodes[node].count = Int32(count)
+        program.nodes[node].hasUnevaluated = program.instructions[first...].contains {
+            $0.opcode == .unevaluatedItems || $0.opcode == .unevaluatedProperties
+        }
+        if count == 1, program.instructions[first].opcode == .type, program.instructions[first].b == 0 {
+            program.nodes[node].typeOnly = Int8(program.instructions[first].a)
+        }
+    }
+
+    /// Lowers one keyword of the node begun last to its instruction, and
+    /// returns the instruction's index.
+    @discardableResult
+    mutating func lower(_ keyword: Keyword, _ name: String) -> Int {
+        let instruction: Instruction
+        switch keyword {
+        case .alwaysFalse: instruction = Instruction(.alwaysFalse)
+        case .type(let set, let literal):
+            // Literal integers (draft 4: `1.0` is not an integer)
+            // only matter when the set has `integer`; without it the
+            // flag is dropped, so that draft-4 schemas take the same
+            // fused forms (type-only leaves, object shapes, arrays
+            // of one type) as later drafts.
+            let countsLiterals = literal && set.contains(.integer)
+            instruction = Instruction(.type, Int32(set.rawValue), countsLiterals ? 1 : 0)
+        case .const(let value):
+            program.constants.append(value)
+            // A string constant is also pooled, to be compared as bytes.
+            var pooled: Int32 = -1
+            if let text = value.stringValue {
+                pooled = Int32(program.nameList.count)
+                let interned = intern(text)
+                program.nameList.append(interned)
+            }
+            instruction = Instruction(.const, Int32(program.constants.count - 1), pooled)
+        case .enumeration(let values):
+            let start = Int32(program.constants.count)
+            program.constants.append(contentsOf: values)
+            // An enum of strings only (the usual kind) is also pooled.
+            var pooled: Int32 = -1
+            if values.allSatisfy({ $0.kind == .string }) {
+                pooled = Int32(program.nameList.count)
+                for value in values {
+                    let interned = intern(value.stringValue!)
                     program.nameList.append(interned)
                 }
-                instruction = Instruction(.const, Int32(program.constants.count - 1), pooled)
-            case .enumeration(let values):
-                let start = Int32(program.constants.count)
-                program.constants.append(contentsOf: values)
-                // An enum of strings only (the usual kind) is also pooled.
-                var pooled: Int32 = -1
-                if values.allSatisfy({ $0.kind == .string }) {
-                    pooled = Int32(program.nameList.count)
-                    for value in values {
-                        let interned = intern(value.stringValue!)
-                        program.nameList.append(interned)
-                    }
-                }
-                instruction = Instruction(.enumeration, start, Int32(values.count), pooled)
-            case .multipleOf(let value): instruction = Instruction(.multipleOf, number(value))
-            case .maximum(let value): instruction = Instruction(.maximum, number(value))
-            case .exclusiveMaximum(let value): instruction = Instruction(.exclusiveMaximum, number(value))
-            case .minimum(let value): instruction = Instruction(.minimum, number(value))
-            case .exclusiveMinimum(let value): instruction = Instruction(.exclusiveMinimum, number(value))
-            case .maxLength(let value): instruction = Instruction(.maxLength, Int32(clamping: value))
-            case .minLength(let value): instruction = Instruction(.minLength, Int32(clamping: value))
-            case .pattern(let regex):
-                program.regexes.append(regex)
-                instruction = Instruction(.pattern, Int32(program.regexes.count - 1))
-            case .format(let name, let check):
-                program.formats.append((name, check))
-                instruction = Instruction(.format, Int32(program.formats.count - 1))
-            case .content(let encoding, let mediaType):
-                program.contents.append((encoding, mediaType))
-                instruction = Instruction(.content, Int32(program.contents.count - 1))
-            case .maxItems(let value): instruction = Instruction(.maxItems, Int32(clamping: value))
-            case .minItems(let value): instruction = Instruction(.minItems, Int32(clamping: value))
-            case .uniqueItems: instruction = Instruction(.uniqueItems)
-            case .maxProperties(let value): instruction = Instruction(.maxProperties, Int32(clamping: value))
-            case .minProperties(let value): instruction = Instruction(.minProperties, Int32(clamping: value))
-            case .required(let required):
-                let start = Int32(program.nameList.count)
-                appendInterned(required)
-                instruction = Instruction(.required, start, Int32(required.count))
-            case .dependentRequired(let list):
-                let start = Int32(program.dependencies.count)
-                for (name, required) in list {
-                    let requiredStart = Int32(program.nameList.count)
-                    appendInterned(required)
-                    let interned = intern(name)
-                    program.dependencies.append(FlatProgram.Dependency(name: interned, requiredStart: requiredStart, requiredCount: Int32(required.count)))
-                }
-                instruction = Instruction(.dependentRequired, start, Int32(list.count))
-            case .properties(let list):
-                let start = Int32(program.entries.count)
-                appendEntries(list)
-                instruction = Instruction(.properties, start, Int32(list.count))
-            case .patternProperties(let list):
-                let start = Int32(program.patternEntries.count)
-                for (regex, node) in list {
-                    program.regexes.append(regex)
-                    program.patternEntries.append(FlatProgram.PatternEntry(regex: Int32(program.regexes.count - 1), node: Int32(node)))
-                }
-                instruction = Instruction(.patternProperties, start, Int32(list.count))
-            case .additionalProperties(let node, let known, let patterns):
-                let knownStart = Int32(program.nameList.count)
-                appendInterned(known)
-                let patternStart = Int32(program.regexes.count)
-                program.regexes.append(contentsOf: patterns)
-                instruction = Instruction(
-                    .additionalProperties, Int32(node), knownStart, Int32(known.count), patternStart, Int32(patterns.count))
-            case .propertyNames(let node): instruction = Instruction(.propertyNames, Int32(node))
-            case .dependentSchemas(let list):
-                let start = Int32(program.entries.count)
-                appendEntries(list)
-                instruction = Instruction(.dependentSchemas, start, Int32(list.count))
-            case .prefixItems(let items):
-                let (start, count) = list(items)
-                instruction = Instruction(.prefixItems, start, count)
-            case .items(let node, let start): instruction = Instruction(.items, Int32(node), Int32(clamping: start))
-            case .contains(let node, let minimum, let maximum):
-                instruction = Instruction(.contains, Int32(node), Int32(clamping: minimum), maximum.map { Int32(clamping: $0) } ?? -1)
-            case .allOf(let items):
-                let (start, count) = list(items)
-                instruction = Instruction(.allOf, start, count)
-            case .anyOf(let items):
-                let (start, count) = list(items)
-                instruction = Instruction(.anyOf, start, count)
-            case .oneOf(let items):
-                let (start, count) = list(items)
-                instruction = Instruction(.oneOf, start, count)
-            case .not(let node): instruction = Instruction(.not, Int32(node))
-            case .conditional(let condition, let then, let otherwise):
-                instruction = Instruction(.conditional, Int32(condition), then.map { Int32($0) } ?? -1, otherwise.map { Int32($0) } ?? -1)
-            case .ref(let node): instruction = Instruction(.ref, Int32(node))
-            case .dynamicRef(let target, let candidates, let isDynamic), .recursiveRef(let target, let candidates, let isDynamic):
-                if isDynamic && !candidates.isEmpty {
-                    program.candidateTables.append(candidates)
-                    program.needsDynamicScope = true
-                    instruction = Instruction(.dynamicRef, Int32(target), Int32(program.candidateTables.count - 1))
-                } else {
-                    instruction = Instruction(.dynamicRef, Int32(target), -1)
-                }
-            case .unevaluatedProperties(let node): instruction = Instruction(.unevaluatedProperties, Int32(node))
-            case .unevaluatedItems(let node): instruction = Instruction(.unevaluatedItems, Int32(node))
             }
-            program.instructions.append(instruction)
-            program.instructionNames.append(entry.name)
-            if instruction.opcode == .unevaluatedItems || instruction.opcode == .unevaluatedProperties { hasUnevaluated = true }
+            instruction = Instruction(.enumeration, start, Int32(values.count), pooled)
+        case .multipleOf(let value): instruction = Instruction(.multipleOf, number(value))
+        case .maximum(let value): instruction = Instruction(.maximum, number(value))
+        case .exclusiveMaximum(let value): instruction = Instruction(.exclusiveMaximum, number(value))
+        case .minimum(let value): instruction = Instruction(.minimum, number(value))
+        case .exclusiveMinimum(let value): instruction = Instruction(.exclusiveMinimum, number(value))
+        case .maxLength(let value): instruction = Instruction(.maxLength, Int32(clamping: value))
+        case .minLength(let value): instruction = Instruction(.minLength, Int32(clamping: value))
+        case .pattern(let regex):
+            program.regexes.append(regex)
+            instruction = Instruction(.pattern, Int32(program.regexes.count - 1))
+        case .format(let name, let check):
+            program.formats.append((name, check))
+            instruction = Instruction(.format, Int32(program.formats.count - 1))
+        case .content(let encoding, let mediaType):
+            program.contents.append((encoding, mediaType))
+            instruction = Instruction(.content, Int32(program.contents.count - 1))
+        case .maxItems(let value): instruction = Instruction(.maxItems, Int32(clamping: value))
+        case .minItems(let value): instruction = Instruction(.minItems, Int32(clamping: value))
+        case .uniqueItems: instruction = Instruction(.uniqueItems)
+        case .maxProperties(let value): instruction = Instruction(.maxProperties, Int32(clamping: value))
+        case .minProperties(let value): instruction = Instruction(.minProperties, Int32(clamping: value))
+        case .required(let required):
+            let start = Int32(program.nameList.count)
+            appendInterned(required)
+            instruction = Instruction(.required, start, Int32(required.count))
+        case .dependentRequired(let list):
+            let start = Int32(program.dependencies.count)
+            for (name, required) in list {
+                let requiredStart = Int32(program.nameList.count)
+                appendInterned(required)
+                let interned = intern(name)
+                program.dependencies.append(FlatProgram.Dependency(name: interned, requiredStart: requiredStart, requiredCount: Int32(required.count)))
+            }
+            instruction = Instruction(.dependentRequired, start, Int32(list.count))
+        case .properties(let list):
+            let start = Int32(program.entries.count)
+            appendEntries(list)
+            instruction = Instruction(.properties, start, Int32(list.count))
+        case .patternProperties(let list):
+            let start = Int32(program.patternEntries.count)
+            for (regex, node) in list {
+                program.regexes.append(regex)
+                program.patternEntries.append(FlatProgram.PatternEntry(regex: Int32(program.regexes.count - 1), node: Int32(node)))
+            }
+            instruction = Instruction(.patternProperties, start, Int32(list.count))
+        case .additionalProperties(let node, let known, let patterns):
+            let knownStart = Int32(program.nameList.count)
+            appendInterned(known)
+            let patternStart = Int32(program.regexes.count)
+            program.regexes.append(contentsOf: patterns)
+            instruction = Instruction(
+                .additionalProperties, Int32(node), knownStart, Int32(known.count), patternStart, Int32(patterns.count))
+        case .propertyNames(let node): instruction = Instruction(.propertyNames, Int32(node))
+        case .dependentSchemas(let list):
+            let start = Int32(program.entries.count)
+            appendEntries(list)
+            instruction = Instruction(.dependentSchemas, start, Int32(list.count))
+        case .prefixItems(let items):
+            let (start, count) = list(items)
+            instruction = Instruction(.prefixItems, start, count)
+        case .items(let node, let start): instruction = Instruction(.items, Int32(node), Int32(clamping: start))
+        case .contains(let node, let minimum, let maximum):
+            instruction = Instruction(.contains, Int32(node), Int32(clamping: minimum), maximum.map { Int32(clamping: $0) } ?? -1)
+        case .allOf(let items):
+            let (start, count) = list(items)
+            instruction = Instruction(.allOf, start, count)
+        case .anyOf(let items):
+            let (start, count) = list(items)
+            instruction = Instruction(.anyOf, start, count)
+        case .oneOf(let items):
+            let (start, count) = list(items)
+            instruction = Instruction(.oneOf, start, count)
+        case .not(let node): instruction = Instruction(.not, Int32(node))
+        case .conditional(let condition, let then, let otherwise):
+            instruction = Instruction(.conditional, Int32(condition), then.map { Int32($0) } ?? -1, otherwise.map { Int32($0) } ?? -1)
+        case .ref(let node): instruction = Instruction(.ref, Int32(node))
+        case .dynamicRef(let target, let candidates, let isDynamic), .recursiveRef(let target, let candidates, let isDynamic):
+            if isDynamic && !candidates.isEmpty {
+                program.candidateTables.append(candidates)
+                program.needsDynamicScope = true
+                instruction = Instruction(.dynamicRef, Int32(target), Int32(program.candidateTables.count - 1))
+            } else {
+                instruction = Instruction(.dynamicRef, Int32(target), -1)
+            }
+        case .unevaluatedProperties(let node): instruction = Instruction(.unevaluatedProperties, Int32(node))
+        case .unevaluatedItems(let node): instruction = Instruction(.unevaluatedItems, Int32(node))
         }
-        program.nodes[node].first = first
-        program.nodes[node].count = Int32(program.instructions.count) - first
-        program.nodes[node].hasUnevaluated = hasUnevaluated
-        if keywords.count == 1, program.instructions[Int(first)].opcode == .type, program.instructions[Int(first)].b == 0 {
-            program.nodes[node].typeOnly = Int8(program.instructions[Int(first)].a)
-        }
+        program.instructions.append(instruction)
+        program.instructionNames.append(name)
+        return program.instructions.count - 1
     }
 
     /// Sets the nodes a dynamic reference's instruction uses when a

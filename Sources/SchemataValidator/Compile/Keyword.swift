@@ -38,8 +38,9 @@ struct JSONTypeSet: OptionSet, Sendable, Hashable {
     }
 }
 
-/// One compiled keyword.
-indirect enum Keyword: Sendable {
+/// One compiled keyword, as the keyword builder hands it to the
+/// ``FlatProgramBuilder`` (which lowers it to an instruction at once).
+enum Keyword: Sendable {
     /// `type`; with `literalIntegers` (draft 4), `1.0` is not an integer.
     case type(JSONTypeSet, literalIntegers: Bool)
     /// Draft 7's `contentEncoding` / `contentMediaType` assertions.
@@ -88,11 +89,4 @@ indirect enum Keyword: Sendable {
     case unevaluatedItems(Int)
     /// The `false` schema.
     case alwaysFalse
-}
-
-/// A keyword with where it stands, for output.
-struct CompiledKeyword: Sendable {
-    var keyword: Keyword
-    /// The keyword's name as written (`"minimum"`, `"$ref"` …).
-    var name: String
 }

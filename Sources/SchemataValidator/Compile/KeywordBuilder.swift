@@ -10,8 +10,8 @@ struct KeywordBuilder {
     let schema: SchemaMembers
     let location: SchemaLocation
     let context: SchemaContext
-    var keywords: [CompiledKeyword] = []
-    var dynamicSites: [(keyword: Int, name: String, recursive: Bool)] = []
+    /// The instructions of this schema's dynamic references.
+    var dynamicSites: [(pc: Int, name: String, recursive: Bool)] = []
 
     init(compiler: UnsafeMutablePointer<Compiler>, schema: JSONObject, location: SchemaLocation, context: SchemaContext) {
         self.compiler = compiler
@@ -26,8 +26,11 @@ struct KeywordBuilder {
         draft < .draft2019_09 || context.vocabularies.contains(vocabulary)
     }
 
-    mutating func add(_ keyword: Keyword, _ name: String) {
-        keywords.append(CompiledKeyword(keyword: keyword, name: name))
+    /// Lowers a keyword to its instruction at once (the compiler's
+    /// program holds this node's instructions, in the order added).
+    @discardableResult
+    mutating func add(_ keyword: Keyword, _ name: String) -> Int {
+        compiler.pointee.flat.lower(keyword, name)
     }
 
     mutating func problem(_ keyword: String, _ message: String) {
@@ -152,8 +155,6 @@ struct KeywordBuilder {
     // MARK: Build
 
     mutating func build() {
-        // About one keyword per member: one allocation instead of growing.
-        keywords.reserveCapacity(schema.object.count)
         if let ref = schema["$ref"] {
             if let text = ref.stringValue {
                 if let target = referenceNode(text) { add(.ref(target), "$ref") }
@@ -181,14 +182,16 @@ struct KeywordBuilder {
             let isAnchorName = !name.isEmpty && !name.hasPrefix("/")
             let declared = compiler.pointee.registry.value(at: target)?["$dynamicAnchor"]?.stringValue
             let isDynamic = isAnchorName && declared == name
-            add(.dynamicRef(target: compiler.pointee.node(for: target), candidates: [:], isDynamic: isDynamic), "$dynamicRef")
-            if isDynamic { dynamicSites.append((keywords.count - 1, name, false)) }
+            let node = compiler.pointee.node(for: target)
+            let pc = add(.dynamicRef(target: node, candidates: [:], isDynamic: isDynamic), "$dynamicRef")
+            if isDynamic { dynamicSites.append((pc, name, false)) }
         }
         if draft == .draft2019_09, let ref = schema["$recursiveRef"]?.stringValue, let target = reference(ref) {
             let resource = compiler.pointee.registry.context(at: target)?.resource
             let isDynamic = resource.map { compiler.pointee.registry.resources[$0].recursiveAnchor } ?? false
-            add(.recursiveRef(target: compiler.pointee.node(for: target), candidates: [:], isDynamic: isDynamic), "$recursiveRef")
-            if isDynamic { dynamicSites.append((keywords.count - 1, "", true)) }
+            let node = compiler.pointee.node(for: target)
+            let pc = add(.recursiveRef(target: node, candidates: [:], isDynamic: isDynamic), "$recursiveRef")
+            if isDynamic { dynamicSites.append((pc, "", true)) }
         }
     }
 
