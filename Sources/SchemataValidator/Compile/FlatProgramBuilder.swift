@@ -11,8 +11,8 @@ struct FlatProgramBuilder {
     typealias Instruction = FlatProgram.Instruction
 
     private(set) var program = FlatProgram()
-    /// Interned names by text (one copy of each name in `program.names`).
-    private var nameIndex: [ExactText: FlatProgram.Name] = [:]
+    /// The names instructions compare against (the program's `names` when finished).
+    private var names: NameInterner
     /// The node whose keywords are being lowered.
     private var currentNode = 0
 
@@ -22,7 +22,7 @@ struct FlatProgramBuilder {
         program.origins.reserveCapacity(expectedNodes)
         // About one distinct name per node in large schemas; a small schema
         // should not pay for a large table.
-        nameIndex.reserveCapacity(min(1024, expectedNodes))
+        names = NameInterner(expectedCount: min(1024, expectedNodes))
     }
 
     /// How many nodes have been numbered.
@@ -242,17 +242,13 @@ struct FlatProgramBuilder {
 
     /// The finished program, rooted at `root`.
     mutating func finish(root: Int, resources: [ResourceOrigin]) -> FlatProgram {
+        program.names = names.bytes
         program.finish(root: root, resources: resources)
         return program
     }
 
     private mutating func intern(_ text: String) -> FlatProgram.Name {
-        let key = ExactText(text)
-        if let known = nameIndex[key] { return known }
-        let name = FlatProgram.Name(start: Int32(program.names.count), length: Int32(text.utf8.count))
-        program.names.append(contentsOf: text.utf8)
-        nameIndex[key] = name
-        return name
+        names.intern(text)
     }
 
     /// Interns each name and appends it to the program's name list.
