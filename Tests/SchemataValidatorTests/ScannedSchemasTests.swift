@@ -78,4 +78,46 @@ import Testing
             }
         }
     }
+
+    @Test func childrenRecordedByTheirParentAreFoundEveryWay() {
+        var scanned = ScannedSchemas()
+        let context = SchemaContext(draft: .draft2020_12, vocabularies: .standard, resource: 0)
+        let root = scanned.set(context, at: location(3, []))
+        let properties = scanned.set(context, below: root, "properties", "a/b~c")
+        let items = scanned.set(context, below: properties, "items")
+        let prefix = scanned.set(context, below: items, "prefixItems", "0")
+        // Spelled out, each is its parent's pointer with its own tokens.
+        #expect(scanned.location(of: prefix) == location(3, ["properties", "a/b~c", "items", "prefixItems", "0"]))
+        #expect(scanned.location(of: root) == location(3, []))
+        // Found from whole locations and from parents alike.
+        #expect(scanned.ordinal(of: location(3, ["properties", "a/b~c", "items"])) == items)
+        #expect(scanned.ordinal(below: items, "prefixItems", "0") == prefix)
+        #expect(scanned.ordinal(below: properties, "items") == items)
+        #expect(scanned.ordinal(of: location(3, ["properties", "a/b~c"])) == properties)
+        // Not others: a split that differs, another document, a prefix.
+        #expect(scanned.ordinal(below: root, "properties") == nil)
+        #expect(scanned.ordinal(of: location(3, ["properties"])) == nil)
+        #expect(scanned.ordinal(of: location(2, ["properties", "a/b~c"])) == nil)
+        #expect(scanned.ordinal(below: root, "properties", "a/b~") == nil)
+        // Recording the same place again replaces its context, not its number.
+        let again = scanned.set(SchemaContext(draft: .draft7, vocabularies: .standard, resource: 4), below: properties, "items")
+        #expect(again == items && scanned.count == 4 && scanned.contexts[items].resource == 4)
+    }
+
+    @Test func aWholeLocationIsFoundFromItsParentToo() {
+        var scanned = ScannedSchemas()
+        let context = SchemaContext(draft: .draft2020_12, vocabularies: .standard, resource: 0)
+        let root = scanned.set(context, at: location(0, []))
+        let not = scanned.set(context, below: root, "not")
+        // Recorded whole (no parent), then looked for from its parent.
+        let deep = scanned.set(context, at: location(0, ["not", "properties", "x"]))
+        #expect(scanned.ordinal(below: not, "properties", "x") == deep)
+        #expect(scanned.ordinal(below: not, "properties", "y") == nil)
+        // And a child recorded below it spells out through it.
+        let child = scanned.set(context, below: deep, "items")
+        #expect(scanned.location(of: child) == location(0, ["not", "properties", "x", "items"]))
+        #expect(scanned.ordinal(of: location(0, ["not", "properties", "x", "items"])) == child)
+        // Setting the same place as a whole location finds the child.
+        #expect(scanned.set(context, at: location(0, ["not", "properties", "x", "items"])) == child)
+    }
 }

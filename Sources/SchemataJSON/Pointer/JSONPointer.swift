@@ -46,6 +46,13 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         extend(digest, with: token)
     }
 
+    /// Whether two tokens are the same name: code-unit equality, with no
+    /// Unicode normalisation (unlike `String`'s `==`).
+    @inlinable
+    package static func sameToken(_ a: String, _ b: String) -> Bool {
+        JSONKey.exactlyEqual(a, b)
+    }
+
     /// A pointer made of unescaped tokens.
     public init(tokens: [String]) {
         self.tokens = tokens

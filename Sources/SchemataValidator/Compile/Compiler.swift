@@ -32,7 +32,9 @@ struct Compiler {
     var memo: [SchemaLocation: Int] = [:]
     /// Nodes still to compile, with their schema value when the caller had
     /// it at hand (otherwise it is found from the location) and context.
-    var work: [(index: Int, location: SchemaLocation, value: JSONValue?, context: SchemaContext?)] = []
+    /// (A scanned schema's location is not spelled out: its context
+    /// carries its number.)
+    var work: [(index: Int, location: SchemaLocation?, value: JSONValue?, context: SchemaContext?)] = []
     var problems: [SchemaCompileError.Problem] = []
     /// The instructions of dynamic references, fixed up once everything is compiled.
     var dynamicSites: [(node: Int, pc: Int, name: String, recursive: Bool)] = []
@@ -55,7 +57,7 @@ struct Compiler {
         guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
         detectNonProgressingCycles()
         guard problems.isEmpty else { throw SchemaCompileError(problems: problems) }
-        return flat.finish(root: rootIndex, resources: registry.resources.map(\.origin))
+        return flat.finish(root: rootIndex, resources: registry.resources.map(\.origin), paths: registry.scanned.paths)
     }
 
     mutating func drain() {
@@ -76,7 +78,7 @@ struct Compiler {
         // (which names the ancestor, not this location).
         var context = registry.context(at: location)
         context?.ordinal = -1
-        let index = flat.addNode(resource: context?.resource ?? 0, origin: location)
+        let index = flat.addNode(resource: context?.resource ?? 0, origin: NodeOrigin(ordinal: -1, location: location))
         memo[location] = index
         work.append((index, location, value, context))
         return index
@@ -91,11 +93,10 @@ struct Compiler {
         }
         let known = memoByOrdinal[ordinal]
         if known >= 0 { return Int(known) }
-        let location = registry.scanned.locations[ordinal]
         let context = registry.scanned.contexts[ordinal]
-        let index = flat.addNode(resource: context.resource, origin: location)
+        let index = flat.addNode(resource: context.resource, origin: NodeOrigin(ordinal: Int32(ordinal), location: nil))
         memoByOrdinal[ordinal] = Int32(index)
-        work.append((index, location, value, context))
+        work.append((index, nil, value, context))
         return index
     }
 
@@ -108,7 +109,9 @@ struct Compiler {
 
     /// The absolute location of a compiled node.
     func location(of node: Int) -> String {
-        registry.resources[flat.resource(of: node)].origin.absoluteURI(of: flat.origin(of: node))
+        let origin = flat.origin(of: node)
+        let location = origin.location ?? registry.scanned.location(of: Int(origin.ordinal))
+        return registry.resources[flat.resource(of: node)].origin.absoluteURI(of: location)
     }
 
     /// Compiled patterns by source text.
@@ -137,7 +140,10 @@ struct Compiler {
 
     // MARK: One node
 
-    mutating func compileNode(_ index: Int, at location: SchemaLocation, value known: JSONValue?, context scanned: SchemaContext?) {
+    /// Compiles node `index`: the schema at `explicit`, or (when that is
+    /// `nil`) the scanned schema `scanned` names.
+    mutating func compileNode(_ index: Int, at explicit: SchemaLocation?, value known: JSONValue?, context scanned: SchemaContext?) {
+        var location: SchemaLocation { explicit ?? registry.scanned.location(of: Int(scanned!.ordinal)) }
         guard let value = known ?? registry.value(at: location) else {
             problem("nothing at this location", at: location)
             return
@@ -155,7 +161,7 @@ struct Compiler {
         case .object(let schema):
             flat.beginNode(index)
             let sites = withUnsafeMutablePointer(to: &self) { compiler in
-                var builder = KeywordBuilder(compiler: compiler, schema: schema, location: location, context: context)
+                var builder = KeywordBuilder(compiler: compiler, schema: schema, location: explicit, context: context)
                 builder.build()
                 return builder.dynamicSites
             }

@@ -195,8 +195,10 @@ struct FlatProgram: Sendable {
     var formats: [(name: String, check: FormatChecker.Check)] = []
     var contents: [(encoding: String?, mediaType: String?)] = []
     var candidateTables: [[Int: Int]] = []
-    /// Each node's location and resource (for absolute keyword locations).
-    var origins: [(location: SchemaLocation, resource: Int)] = []
+    /// Where each node's schema is (for absolute keyword locations).
+    var origins: [NodeOrigin] = []
+    /// The scanned objects' locations, which `origins` name by number.
+    var paths = SchemaPaths()
     /// Where each resource starts.
     var resourceOrigins: [ResourceOrigin] = []
     var root: Int32 = 0
@@ -205,7 +207,9 @@ struct FlatProgram: Sendable {
 
     /// The absolute location of a node.
     func location(of node: Int) -> String {
-        resourceOrigins[origins[node].resource].absoluteURI(of: origins[node].location)
+        let origin = origins[node]
+        let location = origin.location ?? paths.location(of: Int(origin.ordinal))
+        return resourceOrigins[Int(nodes[node].resource)].absoluteURI(of: location)
     }
 
     func isAlwaysFalse(_ node: Int) -> Bool {
@@ -216,12 +220,21 @@ struct FlatProgram: Sendable {
 
 }
 
+/// Where a compiled node's schema is: a scanned object, by number (its
+/// location spelled out only when output needs it), or a location the scan
+/// did not reach.
+struct NodeOrigin: Sendable {
+    var ordinal: Int32
+    var location: SchemaLocation?
+}
+
 extension FlatProgram {
     /// Runs the passes that fuse common node forms (every node lowered by
     /// then) and lays out the evaluator's hot tables.
-    mutating func finish(root: Int, resources: [ResourceOrigin]) {
+    mutating func finish(root: Int, resources: [ResourceOrigin], paths: SchemaPaths) {
         self.root = Int32(root)
         resourceOrigins = resources
+        self.paths = paths
         markArraysOfType()
         markObjectShapes()
         markArraysOfShapes()

@@ -29,9 +29,9 @@ struct FlatProgramBuilder {
     var nodeCount: Int { program.nodes.count }
 
     /// Numbers a new node (compiled later: ``beginNode(_:)``).
-    mutating func addNode(resource: Int, origin: SchemaLocation) -> Int {
+    mutating func addNode(resource: Int, origin: NodeOrigin) -> Int {
         program.nodes.append(FlatProgram.Node(first: 0, count: 0, resource: Int32(resource), hasUnevaluated: false))
-        program.origins.append((origin, resource))
+        program.origins.append(origin)
         return program.nodes.count - 1
     }
 
@@ -39,7 +39,7 @@ struct FlatProgramBuilder {
     func resource(of node: Int) -> Int { Int(program.nodes[node].resource) }
 
     /// Where a node's schema is.
-    func origin(of node: Int) -> SchemaLocation { program.origins[node].location }
+    func origin(of node: Int) -> NodeOrigin { program.origins[node] }
 
     /// Starts lowering the keywords of `node` (each ``lower(_:_:)`` call
     /// appends one instruction; ``endNode()`` closes the node).
@@ -241,9 +241,9 @@ struct FlatProgramBuilder {
     }
 
     /// The finished program, rooted at `root`.
-    mutating func finish(root: Int, resources: [ResourceOrigin]) -> FlatProgram {
+    mutating func finish(root: Int, resources: [ResourceOrigin], paths: SchemaPaths) -> FlatProgram {
         program.names = names.bytes
-        program.finish(root: root, resources: resources)
+        program.finish(root: root, resources: resources, paths: paths)
         return program
     }
 

@@ -8,19 +8,27 @@ struct KeywordBuilder {
     /// (a pointer, so that its tables are not copied per node).
     let compiler: UnsafeMutablePointer<Compiler>
     let schema: SchemaMembers
-    let location: SchemaLocation
+    /// Where the schema is, when the scan did not number it (otherwise
+    /// `nil`: see ``location``).
+    let explicitLocation: SchemaLocation?
     let context: SchemaContext
     /// The instructions of this schema's dynamic references.
     var dynamicSites: [(pc: Int, name: String, recursive: Bool)] = []
 
-    init(compiler: UnsafeMutablePointer<Compiler>, schema: JSONObject, location: SchemaLocation, context: SchemaContext) {
+    init(compiler: UnsafeMutablePointer<Compiler>, schema: JSONObject, location: SchemaLocation?, context: SchemaContext) {
         self.compiler = compiler
         self.schema = SchemaMembers(schema)
-        self.location = location
+        self.explicitLocation = location
         self.context = context
     }
 
     var draft: Draft { context.draft }
+
+    /// Where the schema is, spelled out (only problems and subschemas the
+    /// scan did not number need it).
+    var location: SchemaLocation {
+        explicitLocation ?? compiler.pointee.registry.scanned.location(of: Int(context.ordinal))
+    }
 
     func has(_ vocabulary: VocabularySet) -> Bool {
         draft < .draft2019_09 || context.vocabularies.contains(vocabulary)

@@ -17,12 +17,16 @@ struct ResourceScanner {
         // resource number rather than a copy of the URI.
         struct Item {
             var value: JSONValue
-            var pointer: JSONPointer
+            /// The scanned object it is below (−1: the document root), and
+            /// the tokens leading to it from there.
+            var parent: Int
+            var first: String
+            var second: String?
             var draft: Draft
             var vocabularies: VocabularySet
             var resource: Int?
         }
-        var stack = [Item(value: root, pointer: .root, draft: draft, vocabularies: .standard, resource: nil)]
+        var stack = [Item(value: root, parent: -1, first: "", second: nil, draft: draft, vocabularies: .standard, resource: nil)]
         while let item = stack.popLast() {
             // Read only where needed (`$id`, anchors, a new resource): most
             // schema objects have none, and copying a URI per object showed.
@@ -30,12 +34,13 @@ struct ResourceScanner {
             var base: URIReference { newBase ?? item.resource.map { registry.resources[$0].uri } ?? rootBase }
             var draft = item.draft
             var vocabularies = item.vocabularies
-            let location = SchemaLocation(document: document, pointer: item.pointer)
+            // Spelled out only where one is kept (resources, anchors).
+            var location: SchemaLocation { self.location(of: item.parent, item.first, item.second) }
             guard case .object(let schema) = item.value else {
                 // A boolean schema (or anything else) still gets a context.
                 let resource = item.resource ?? registry.register(
                     resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
-                registry.setContext(SchemaContext(draft: draft, vocabularies: vocabularies, resource: resource), at: location)
+                record(SchemaContext(draft: draft, vocabularies: vocabularies, resource: resource), item.parent, item.first, item.second)
                 continue
             }
             let summary = schema.nameSummary
@@ -66,7 +71,8 @@ struct ResourceScanner {
             }
             let resourceNumber = resource ?? registry.register(
                 resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
-            registry.setContext(SchemaContext(draft: draft, vocabularies: vocabularies, resource: resourceNumber), at: location)
+            let ordinal = record(
+                SchemaContext(draft: draft, vocabularies: vocabularies, resource: resourceNumber), item.parent, item.first, item.second)
             if draft >= .draft2019_09, let anchor = identifiers.anchor {
                 registry.addAnchor(anchor, in: base, at: location)
             }
@@ -88,22 +94,37 @@ struct ResourceScanner {
                 guard !role.isEmpty else { continue }
                 let value = schema.value(at: position)
                 if role.contains(.single), value.kind == .object || value.kind == .boolean {
-                    stack.append(Item(value: value, pointer: item.pointer.appending(keyword), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                    stack.append(Item(value: value, parent: ordinal, first: keyword, second: nil, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                 }
                 if role.contains(.array), case .array(let elements) = value {
-                    let keywordPointer = item.pointer.appending(keyword)
                     for (index, element) in elements.enumerated() {
-                        stack.append(Item(value: element, pointer: keywordPointer.appending(index: index), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, parent: ordinal, first: keyword, second: String(index), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
                 if role.contains(.map), case .object(let members) = value {
-                    let keywordPointer = item.pointer.appending(keyword)
                     for (name, element) in members where element.kind == .object || element.kind == .boolean {
-                        stack.append(Item(value: element, pointer: keywordPointer.appending(name), draft: draft, vocabularies: vocabularies, resource: resourceNumber))
+                        stack.append(Item(value: element, parent: ordinal, first: keyword, second: name, draft: draft, vocabularies: vocabularies, resource: resourceNumber))
                     }
                 }
             }
         }
+    }
+
+    /// The location of the object `first` (then `second`) below the scanned
+    /// object `parent`, or of the document root (`parent` −1).
+    func location(of parent: Int, _ first: String, _ second: String?) -> SchemaLocation {
+        guard parent >= 0 else { return SchemaLocation(document: document, pointer: .root) }
+        var location = registry.scanned.location(of: parent)
+        location.pointer = location.pointer.appending(first)
+        if let second { location.pointer = location.pointer.appending(second) }
+        return location
+    }
+
+    /// Records a scanned object's context; returns its ordinal.
+    @discardableResult
+    mutating func record(_ context: SchemaContext, _ parent: Int, _ first: String, _ second: String?) -> Int {
+        guard parent >= 0 else { return registry.setContext(context, at: SchemaLocation(document: document, pointer: .root)) }
+        return registry.setContext(context, below: parent, first, second)
     }
 
     /// The identifying keywords of a schema object. Each is looked up only

@@ -4,23 +4,32 @@ import SchemataJSON
 /// numbered densely in scan order (the number is the context's
 /// ``SchemaContext/ordinal``).
 ///
-/// Finding a location is open addressing over a mix of the location's JSON
-/// Pointer digest (which every pointer computes once, as it is built) and
-/// its document number: no hasher runs per lookup, and growing the table
-/// reuses the stored hashes instead of hashing every key again.
+/// Locations are kept as a tree (``SchemaPaths``): a scanned child is its
+/// parent's number and one or two tokens, its pointer spelled out only on
+/// demand. Finding one is open addressing over a mix of its JSON Pointer
+/// digest (a child's extends its parent's) and its document number: no
+/// hasher runs per lookup, no pointer is built to look up a child, and
+/// growing the table reuses the stored hashes.
 struct ScannedSchemas: Sendable {
-    /// Locations by ordinal.
-    private(set) var locations: [SchemaLocation] = []
+    /// Where each one is, by ordinal.
+    private(set) var paths = SchemaPaths()
     /// Contexts by ordinal.
     private(set) var contexts: [SchemaContext] = []
     /// Each ordinal's hash, kept for probing and for growing.
     private var hashes: [UInt64] = []
+    /// Each ordinal's JSON Pointer digest (what a child's is made from).
+    private var digests: [UInt64] = []
     /// The table: an ordinal, or −1 for an empty slot. A power of two in
     /// size, at most half full.
     private var slots: [Int32] = []
 
     /// How many schema objects have been scanned.
-    var count: Int { locations.count }
+    var count: Int { contexts.count }
+
+    /// The location of the schema object numbered `ordinal`, spelled out.
+    func location(of ordinal: Int) -> SchemaLocation {
+        paths.location(of: ordinal)
+    }
 
     /// The context of the schema object at `location`, if it was scanned.
     subscript(location: SchemaLocation) -> SchemaContext? {
@@ -30,13 +39,15 @@ struct ScannedSchemas: Sendable {
     /// The ordinal of the schema object at `location`, if it was scanned.
     func ordinal(of location: SchemaLocation) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let hash = ScannedSchemas.hash(location)
+        let hash = ScannedSchemas.hash(digest: location.pointer.digestValue, document: location.document)
         let mask = slots.count - 1
         var slot = ScannedSchemas.slot(for: hash, mask: mask)
         while true {
             let ordinal = Int(slots[slot])
             if ordinal < 0 { return nil }
-            if hashes[ordinal] == hash && locations[ordinal] == location { return ordinal }
+            if hashes[ordinal] == hash && paths.isAt(ordinal, document: location.document, tokens: location.pointer.tokens) {
+                return ordinal
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -44,60 +55,87 @@ struct ScannedSchemas: Sendable {
     /// The ordinal of the schema object at `first` (then `second`, if
     /// given) below the scanned object `parent`, if it was scanned: the
     /// compiler's walk from a schema to its subschemas, with no pointer
-    /// built (its digest is extended in place) and the stored pointer
-    /// compared token by token only on a digest match.
+    /// built (the digest is extended in place) and, for objects the scan
+    /// reached from `parent`, no tokens compared but the last.
     func ordinal(below parent: Int, _ first: String, _ second: String? = nil) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let base = locations[parent]
-        var digest = JSONPointer.digest(base.pointer.digestValue, appending: first)
-        if let second { digest = JSONPointer.digest(digest, appending: second) }
-        let hash = ScannedSchemas.hash(digest: digest, document: base.document)
+        let hash = childHash(parent, first, second)
         let mask = slots.count - 1
         var slot = ScannedSchemas.slot(for: hash, mask: mask)
         while true {
             let ordinal = Int(slots[slot])
             if ordinal < 0 { return nil }
-            if hashes[ordinal] == hash, locations[ordinal].document == base.document,
-                locations[ordinal].pointer.extends(base.pointer, by: first, second)
-            {
-                return ordinal
-            }
+            if hashes[ordinal] == hash && paths.isAt(ordinal, below: parent, first, second) { return ordinal }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Records (or replaces) the context of the schema object at
-    /// `location`; a new location gets the next ordinal.
-    mutating func set(_ context: SchemaContext, at location: SchemaLocation) {
-        if let existing = ordinal(of: location) {
-            contexts[existing] = context
-            contexts[existing].ordinal = Int32(existing)
-            return
+    /// Records (or replaces) the context of the schema object at `first`
+    /// (then `second`) below the scanned object `parent`; returns its ordinal.
+    @discardableResult
+    mutating func set(_ context: SchemaContext, below parent: Int, _ first: String, _ second: String? = nil) -> Int {
+        if let existing = ordinal(below: parent, first, second) {
+            replace(existing, with: context)
+            return existing
         }
-        let ordinal = locations.count
+        var digest = JSONPointer.digest(digests[parent], appending: first)
+        if let second { digest = JSONPointer.digest(digest, appending: second) }
+        paths.append(parent: parent, document: Int(paths.documents[parent]), first, second)
+        return insert(context, digest: digest, document: Int(paths.documents[parent]))
+    }
+
+    /// Records (or replaces) the context of the schema object at
+    /// `location`; returns its ordinal (a new location gets the next one).
+    @discardableResult
+    mutating func set(_ context: SchemaContext, at location: SchemaLocation) -> Int {
+        if let existing = ordinal(of: location) {
+            replace(existing, with: context)
+            return existing
+        }
+        paths.append(location)
+        return insert(context, digest: location.pointer.digestValue, document: location.document)
+    }
+
+    private mutating func replace(_ ordinal: Int, with context: SchemaContext) {
+        contexts[ordinal] = context
+        contexts[ordinal].ordinal = Int32(ordinal)
+    }
+
+    /// Numbers a new entry (its path already appended).
+    private mutating func insert(_ context: SchemaContext, digest: UInt64, document: Int) -> Int {
+        let ordinal = contexts.count
         if ordinal == 0 {
-            // Room for a small schema's objects at once: growing three
-            // arrays from empty was a dozen allocations per compile.
-            locations.reserveCapacity(32)
+            // Room for a small schema's objects at once: growing the arrays
+            // from empty was a dozen allocations per compile.
+            paths.reserveCapacity(32)
             contexts.reserveCapacity(32)
             hashes.reserveCapacity(32)
+            digests.reserveCapacity(32)
         }
         var numbered = context
         numbered.ordinal = Int32(ordinal)
-        locations.append(location)
         contexts.append(numbered)
-        hashes.append(ScannedSchemas.hash(location))
+        digests.append(digest)
+        hashes.append(ScannedSchemas.hash(digest: digest, document: document))
         if (ordinal + 1) * 2 > slots.count {
             grow()
         } else {
             place(ordinal)
         }
+        return ordinal
+    }
+
+    /// The hash of the location `first` (then `second`) below `parent`.
+    private func childHash(_ parent: Int, _ first: String, _ second: String?) -> UInt64 {
+        var digest = JSONPointer.digest(digests[parent], appending: first)
+        if let second { digest = JSONPointer.digest(digest, appending: second) }
+        return ScannedSchemas.hash(digest: digest, document: Int(paths.documents[parent]))
     }
 
     /// Doubles the table and places every ordinal again (hashes are kept).
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: max(64, slots.count * 2))
-        for ordinal in locations.indices { place(ordinal) }
+        for ordinal in contexts.indices { place(ordinal) }
     }
 
     private mutating func place(_ ordinal: Int) {
@@ -105,10 +143,6 @@ struct ScannedSchemas: Sendable {
         var slot = ScannedSchemas.slot(for: hashes[ordinal], mask: mask)
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(ordinal)
-    }
-
-    private static func hash(_ location: SchemaLocation) -> UInt64 {
-        hash(digest: location.pointer.digestValue, document: location.document)
     }
 
     private static func hash(digest: UInt64, document: Int) -> UInt64 {

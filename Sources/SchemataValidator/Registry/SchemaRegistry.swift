@@ -178,8 +178,15 @@ public struct SchemaRegistry: Sendable {
         return resources.count - 1
     }
 
-    mutating func setContext(_ context: SchemaContext, at location: SchemaLocation) {
+    @discardableResult
+    mutating func setContext(_ context: SchemaContext, at location: SchemaLocation) -> Int {
         scanned.set(context, at: location)
+    }
+
+    /// Records the context of the object `first` (then `second`) below the
+    /// scanned object `parent`; returns its ordinal.
+    mutating func setContext(_ context: SchemaContext, below parent: Int, _ first: String, _ second: String?) -> Int {
+        scanned.set(context, below: parent, first, second)
     }
 
     mutating func addAnchor(_ name: String, in resourceURI: URIReference, at location: SchemaLocation) {
