@@ -19,6 +19,22 @@ import Testing
         #expect(URIReference(reference).resolved(against: Self.base).description == expected)
     }
 
+    @Test func splitsIntoItsFiveComponents() {
+        let full = URIReference("HTtp://Host.Example:80/p/ä th?q=1&r#frag/ment")
+        #expect(full.scheme == "http" && full.authority == "host.example:80" && full.path == "/p/ä th")
+        #expect(full.query == "q=1&r" && full.fragment == "frag/ment")
+        // A `#` before a combining mark still delimits (bytes, not graphemes).
+        let marked = URIReference("a.json#\u{301}x")
+        #expect(marked.path == "a.json" && marked.fragment == "\u{301}x")
+        // Not a scheme: a colon after a digit-first name, or after a slash.
+        #expect(URIReference("1a:b").scheme == nil && URIReference("1a:b").path == "1a:b")
+        #expect(URIReference("./a:b").scheme == nil)
+        let urn = URIReference("urn:uuid:deadbeef-1234?x#")
+        #expect(urn.scheme == "urn" && urn.authority == nil && urn.path == "uuid:deadbeef-1234" && urn.query == "x" && urn.fragment == "")
+        let empty = URIReference("")
+        #expect(empty.scheme == nil && empty.path.isEmpty && empty.fragment == nil && empty.query == nil)
+    }
+
     @Test func dotSegmentsAreWholeSegments() {
         #expect(!URIReference.hasDotSegment("/schemas/v1.2/item.json".utf8))
         #expect(!URIReference.hasDotSegment("/a/.../b".utf8))

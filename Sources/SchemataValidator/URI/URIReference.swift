@@ -27,33 +27,45 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Splits `text` into its five components (RFC 3986 appendix B). The
     /// delimiters are ASCII, so the split works on UTF-8 bytes (no grapheme
-    /// breaking: a `#` followed by a combining mark still delimits).
+    /// breaking: a `#` followed by a combining mark still delimits), read in
+    /// place.
     public init(_ text: String) {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(text[utf8.index(after: hash)...])
-            end = hash
-        }
-        if let question = utf8[start..<end].firstIndex(of: UInt8(ascii: "?")) {
-            query = String(text[utf8.index(after: question)..<end])
-            end = question
-        }
-        if let colon = utf8[start..<end].firstIndex(of: UInt8(ascii: ":")), URIReference.isScheme(utf8[start..<colon]) {
-            scheme = String(text[start..<colon]).lowercased()
-            start = utf8.index(after: colon)
-        }
-        if utf8[start..<end].starts(with: "//".utf8) {
-            start = utf8.index(start, offsetBy: 2)
-            let slash = utf8[start..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
-            authority = URIReference.normalizeAuthority(text[start..<slash])
-            start = slash
-        }
-        path = String(text[start..<end])
+        var text = text
+        self = text.withUTF8 { URIReference(utf8: $0) }
     }
 
-    static func isScheme(_ bytes: Substring.UTF8View) -> Bool {
+    /// ``init(_:)`` on the text's bytes (valid UTF-8; every split falls on
+    /// an ASCII delimiter, so every part is valid UTF-8 too).
+    private init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        func part(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        var start = 0
+        var end = bytes.count
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = part(hash + 1..<end)
+            end = hash
+        }
+        if let question = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = part(question + 1..<end)
+            end = question
+        }
+        if let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")), URIReference.isScheme(bytes[start..<colon]) {
+            let name = part(start..<colon)
+            // Schemes are case-insensitive; most are written in lowercase.
+            scheme = bytes[start..<colon].contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? name.lowercased() : name
+            start = colon + 1
+        }
+        if end - start >= 2 && bytes[start] == UInt8(ascii: "/") && bytes[start + 1] == UInt8(ascii: "/") {
+            start += 2
+            let slash = bytes[start..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+            authority = URIReference.normalizeAuthority(Substring(part(start..<slash)))
+            start = slash
+        }
+        path = part(start..<end)
+    }
+
+    static func isScheme(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = bytes.first, URIReference.isASCIILetter(first) else { return false }
         return bytes.allSatisfy {
             URIReference.isASCIILetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
