@@ -58,8 +58,11 @@ struct ScannedSchemas: Sendable {
     /// built (the digest is extended in place) and, for objects the scan
     /// reached from `parent`, no tokens compared but the last.
     func ordinal(below parent: Int, _ first: String, _ second: String? = nil) -> Int? {
+        ordinal(below: parent, first, second, hash: childHash(childDigest(parent, first, second), parent))
+    }
+
+    private func ordinal(below parent: Int, _ first: String, _ second: String?, hash: UInt64) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let hash = childHash(parent, first, second)
         let mask = slots.count - 1
         var slot = ScannedSchemas.slot(for: hash, mask: mask)
         while true {
@@ -74,12 +77,11 @@ struct ScannedSchemas: Sendable {
     /// (then `second`) below the scanned object `parent`; returns its ordinal.
     @discardableResult
     mutating func set(_ context: SchemaContext, below parent: Int, _ first: String, _ second: String? = nil) -> Int {
-        if let existing = ordinal(below: parent, first, second) {
+        let digest = childDigest(parent, first, second)
+        if let existing = ordinal(below: parent, first, second, hash: childHash(digest, parent)) {
             replace(existing, with: context)
             return existing
         }
-        var digest = JSONPointer.digest(digests[parent], appending: first)
-        if let second { digest = JSONPointer.digest(digest, appending: second) }
         paths.append(parent: parent, document: Int(paths.documents[parent]), first, second)
         return insert(context, digest: digest, document: Int(paths.documents[parent]))
     }
@@ -125,11 +127,16 @@ struct ScannedSchemas: Sendable {
         return ordinal
     }
 
-    /// The hash of the location `first` (then `second`) below `parent`.
-    private func childHash(_ parent: Int, _ first: String, _ second: String?) -> UInt64 {
-        var digest = JSONPointer.digest(digests[parent], appending: first)
-        if let second { digest = JSONPointer.digest(digest, appending: second) }
-        return ScannedSchemas.hash(digest: digest, document: Int(paths.documents[parent]))
+    /// The JSON Pointer digest of the location `first` (then `second`) below `parent`.
+    private func childDigest(_ parent: Int, _ first: String, _ second: String?) -> UInt64 {
+        let digest = JSONPointer.digest(digests[parent], appending: first)
+        guard let second else { return digest }
+        return JSONPointer.digest(digest, appending: second)
+    }
+
+    /// The table hash of a child of `parent` with this digest.
+    private func childHash(_ digest: UInt64, _ parent: Int) -> UInt64 {
+        ScannedSchemas.hash(digest: digest, document: Int(paths.documents[parent]))
     }
 
     /// Doubles the table and places every ordinal again (hashes are kept).

@@ -102,12 +102,28 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
 
     /// The text form.
     public var description: String {
+        // Appended part by part into one buffer (no intermediate strings).
         var text = ""
-        if let scheme { text += scheme + ":" }
-        if let authority { text += "//" + authority }
-        text += path
-        if let query { text += "?" + query }
-        if let fragment { text += "#" + fragment }
+        text.reserveCapacity(
+            (scheme?.utf8.count ?? -1) + 1 + (authority?.utf8.count ?? -2) + 2 + path.utf8.count
+                + (query?.utf8.count ?? -1) + 1 + (fragment?.utf8.count ?? -1) + 1)
+        if let scheme {
+            text.append(scheme)
+            text.append(":")
+        }
+        if let authority {
+            text.append("//")
+            text.append(authority)
+        }
+        text.append(path)
+        if let query {
+            text.append("?")
+            text.append(query)
+        }
+        if let fragment {
+            text.append("#")
+            text.append(fragment)
+        }
         return text
     }
 
