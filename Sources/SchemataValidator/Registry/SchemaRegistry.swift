@@ -119,12 +119,13 @@ public struct SchemaRegistry: Sendable {
         var scanner = ResourceScanner(registry: self, document: number)
         scanner.scan(document, base: base, draft: draftDeclared(by: document) ?? defaultDraft)
         self = scanner.registry
-        if uri != nil {
-            // The retrieval URI also names the document's root resource.
+        // The retrieval URI also names the document's root resource (it
+        // already does when the root has no `$id` of its own).
+        if uri != nil, let context = scanned[SchemaLocation(document: number, pointer: .root)],
+            resources[context.resource].uri != base
+        {
             let retrieval = normalized(base)
-            if resourceIndex[retrieval] == nil, let context = scanned[SchemaLocation(document: number, pointer: .root)] {
-                resourceIndex[retrieval] = context.resource
-            }
+            if resourceIndex[retrieval] == nil { resourceIndex[retrieval] = context.resource }
         }
         return number
     }
