@@ -132,7 +132,8 @@ struct FlatProgramBuilder {
                 let requiredStart = Int32(program.nameList.count)
                 appendInterned(required)
                 let interned = intern(name)
-                program.dependencies.append(FlatProgram.Dependency(name: interned, requiredStart: requiredStart, requiredCount: Int32(required.count)))
+                program.dependencies.append(
+                    FlatProgram.Dependency(name: interned, requiredStart: requiredStart, requiredCount: Int32(required.count)))
             }
             instruction = Instruction(.dependentRequired, start, Int32(list.count))
         case .properties(let list):

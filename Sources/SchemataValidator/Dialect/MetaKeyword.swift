@@ -18,8 +18,16 @@ enum MetaKeyword: UInt8, CaseIterable {
     /// comparison, which runs the slow path for every mismatch), against
     /// only the candidates of the name's length.
     init?(_ name: String) {
+        #if canImport(Darwin)
+        // A bridged string may lack contiguous UTF-8: copied first, so that
+        // no name is taken for a non-keyword for want of its bytes.
+        var name = name
+        guard let keyword = name.withUTF8({ MetaKeyword.named(UnsafeRawBufferPointer($0)) }) else { return nil }
+        #else
+        // Every string is native here: its UTF-8 is contiguous.
         guard let keyword = name.utf8.withContiguousStorageIfAvailable({ MetaKeyword.named(UnsafeRawBufferPointer($0)) }) ?? nil
         else { return nil }
+        #endif
         self = keyword
     }
 

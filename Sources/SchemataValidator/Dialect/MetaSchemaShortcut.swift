@@ -216,21 +216,28 @@ enum MetaSchemaShortcut {
 
     /// A distinct bit for each of the seven type names, 0 for anything else.
     static func typeBit(_ name: String) -> UInt8 {
-        name.utf8.withContiguousStorageIfAvailable { bytes -> UInt8 in
-            let name = UnsafeRawBufferPointer(bytes)
-            switch name.count {
-            case 4: return MetaKeyword.matches(name, "null") ? 1 : 0
-            case 5: return MetaKeyword.matches(name, "array") ? 2 : 0
-            case 6:
-                if MetaKeyword.matches(name, "number") { return 4 }
-                if MetaKeyword.matches(name, "string") { return 8 }
-                return MetaKeyword.matches(name, "object") ? 16 : 0
-            case 7:
-                if MetaKeyword.matches(name, "boolean") { return 32 }
-                return MetaKeyword.matches(name, "integer") ? 64 : 0
-            default: return 0
-            }
-        } ?? 0
+        #if canImport(Darwin)
+        var name = name  // a bridged string may lack contiguous UTF-8: `withUTF8` copies it
+        return name.withUTF8 { typeBit(UnsafeRawBufferPointer($0)) }
+        #else
+        // Every string is native here: its UTF-8 is contiguous.
+        return name.utf8.withContiguousStorageIfAvailable { typeBit(UnsafeRawBufferPointer($0)) } ?? 0
+        #endif
+    }
+
+    private static func typeBit(_ name: UnsafeRawBufferPointer) -> UInt8 {
+        switch name.count {
+        case 4: return MetaKeyword.matches(name, "null") ? 1 : 0
+        case 5: return MetaKeyword.matches(name, "array") ? 2 : 0
+        case 6:
+            if MetaKeyword.matches(name, "number") { return 4 }
+            if MetaKeyword.matches(name, "string") { return 8 }
+            return MetaKeyword.matches(name, "object") ? 16 : 0
+        case 7:
+            if MetaKeyword.matches(name, "boolean") { return 32 }
+            return MetaKeyword.matches(name, "integer") ? 64 : 0
+        default: return 0
+        }
     }
 
     /// `^[^#]*#?$`: no `#`, or one at the very end.
