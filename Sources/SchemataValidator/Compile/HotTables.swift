@@ -32,7 +32,9 @@ final class HotTables: @unchecked Sendable {
     /// `free` per compiled schema instead of one per table).
     private let block: UnsafeMutableRawPointer
 
-    init(_ program: FlatProgram) {
+    /// `program` is borrowed: an initializer otherwise takes its argument
+    /// owned, and copying a program retains every one of its tables.
+    init(_ program: borrowing FlatProgram) {
         var layout = Layout()
         let offsets = (
             layout.add(program.nodes), layout.add(program.instructions), layout.add(program.entries),
