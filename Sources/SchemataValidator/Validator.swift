@@ -48,7 +48,7 @@ public struct Validator: Sendable {
         if options.validatesSchema {
             try Validator.checkAgainstMetaSchema(schema, draft: draft, registry: registry, options: options)
         }
-        var compiler = Compiler(registry: registry, options: options)
+        var compiler = Compiler(registry: consume registry, options: options)
         self.box = ProgramBox(try compiler.compile(root: root))
         self.options = options
         self.draft = draft

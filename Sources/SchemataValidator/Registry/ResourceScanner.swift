@@ -3,10 +3,12 @@ import SchemataJSON
 /// Walks a schema document through the keywords that hold subschemas,
 /// tracking the base URI, and indexes resources and anchors.
 struct ResourceScanner {
-    var registry: SchemaRegistry
+    /// The registry being filled, borrowed for the scan (a pointer, so that
+    /// the registry is not copied and its tables not shared while they grow).
+    let registry: UnsafeMutablePointer<SchemaRegistry>
     let document: Int
 
-    init(registry: SchemaRegistry, document: Int) {
+    init(registry: UnsafeMutablePointer<SchemaRegistry>, document: Int) {
         self.registry = registry
         self.document = document
     }
@@ -31,14 +33,14 @@ struct ResourceScanner {
             // Read only where needed (`$id`, anchors, a new resource): most
             // schema objects have none, and copying a URI per object showed.
             var newBase: URIReference?
-            var base: URIReference { newBase ?? item.resource.map { registry.resources[$0].uri } ?? rootBase }
+            var base: URIReference { newBase ?? item.resource.map { registry.pointee.resources[$0].uri } ?? rootBase }
             var draft = item.draft
             var vocabularies = item.vocabularies
             // Spelled out only where one is kept (resources, anchors).
             var location: SchemaLocation { self.location(of: item.parent, item.first, item.second) }
             guard case .object(let schema) = item.value else {
                 // A boolean schema (or anything else) still gets a context.
-                let resource = item.resource ?? registry.register(
+                let resource = item.resource ?? registry.pointee.register(
                     resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
                 record(SchemaContext(draft: draft, vocabularies: vocabularies, resource: resource), item.parent, item.first, item.second)
                 continue
@@ -47,9 +49,9 @@ struct ResourceScanner {
             // Most schema objects have no identifying keyword at all.
             let identifiers = summary & Identifiers.summary == 0 ? Identifiers() : Identifiers(schema, summary: summary)
             if let declared = identifiers.schema {
-                registry.ensureMetaSchemaLoaded(declared)
-                if let named = registry.draftDeclared(by: item.value) { draft = named }
-                vocabularies = registry.vocabularies(declaredBy: declared) ?? .standard
+                registry.pointee.ensureMetaSchemaLoaded(declared)
+                if let named = registry.pointee.draftDeclared(by: item.value) { draft = named }
+                vocabularies = registry.pointee.vocabularies(declaredBy: declared) ?? .standard
             }
             var resource = item.resource
             let id = draft <= .draft4 ? identifiers.draft4ID : identifiers.id
@@ -58,30 +60,30 @@ struct ResourceScanner {
                 if draft <= .draft7, id.hasPrefix("#") {
                     // "$id": "#name" is a plain-name anchor in drafts 4–7.
                     if let name = reference.fragment, !name.isEmpty {
-                        registry.addAnchor(name, in: base, at: location)
+                        registry.pointee.addAnchor(name, in: base, at: location)
                     }
                 } else {
                     let resolved = reference.resolved(against: base)
                     if let fragment = resolved.fragment, !fragment.isEmpty, draft <= .draft7 {
-                        registry.addAnchor(fragment, in: resolved.withoutFragment, at: location)
+                        registry.pointee.addAnchor(fragment, in: resolved.withoutFragment, at: location)
                     }
                     newBase = resolved.withoutFragment
-                    resource = registry.register(resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
+                    resource = registry.pointee.register(resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
                 }
             }
-            let resourceNumber = resource ?? registry.register(
+            let resourceNumber = resource ?? registry.pointee.register(
                 resource: SchemaResourceInfo(uri: base, location: location, draft: draft))
             let ordinal = record(
                 SchemaContext(draft: draft, vocabularies: vocabularies, resource: resourceNumber), item.parent, item.first, item.second)
             if draft >= .draft2019_09, let anchor = identifiers.anchor {
-                registry.addAnchor(anchor, in: base, at: location)
+                registry.pointee.addAnchor(anchor, in: base, at: location)
             }
             if draft >= .draft2020_12, let anchor = identifiers.dynamicAnchor {
-                registry.addAnchor(anchor, in: base, at: location)
-                registry.addDynamicAnchor(anchor, resource: resourceNumber, at: location)
+                registry.pointee.addAnchor(anchor, in: base, at: location)
+                registry.pointee.addDynamicAnchor(anchor, resource: resourceNumber, at: location)
             }
             if draft == .draft2019_09, identifiers.recursiveAnchor {
-                registry.setRecursiveAnchor(resource: resourceNumber)
+                registry.pointee.setRecursiveAnchor(resource: resourceNumber)
             }
             // Objects without any subschema keyword (`{"$ref": …}`, leaves) end here.
             guard summary & KeywordCatalog.subschemaKeywordSummary != 0 else { continue }
@@ -114,7 +116,7 @@ struct ResourceScanner {
     /// object `parent`, or of the document root (`parent` −1).
     func location(of parent: Int, _ first: String, _ second: String?) -> SchemaLocation {
         guard parent >= 0 else { return SchemaLocation(document: document, pointer: .root) }
-        var location = registry.scanned.location(of: parent)
+        var location = registry.pointee.scanned.location(of: parent)
         location.pointer = location.pointer.appending(first)
         if let second { location.pointer = location.pointer.appending(second) }
         return location
@@ -123,8 +125,8 @@ struct ResourceScanner {
     /// Records a scanned object's context; returns its ordinal.
     @discardableResult
     mutating func record(_ context: SchemaContext, _ parent: Int, _ first: String, _ second: String?) -> Int {
-        guard parent >= 0 else { return registry.setContext(context, at: SchemaLocation(document: document, pointer: .root)) }
-        return registry.setContext(context, below: parent, first, second)
+        guard parent >= 0 else { return registry.pointee.setContext(context, at: SchemaLocation(document: document, pointer: .root)) }
+        return registry.pointee.setContext(context, below: parent, first, second)
     }
 
     /// The identifying keywords of a schema object. Each is looked up only

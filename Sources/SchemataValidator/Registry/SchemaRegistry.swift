@@ -116,9 +116,11 @@ public struct SchemaRegistry: Sendable {
         documents.append(document)
         let base = URIReference(uri ?? "urn:schemata:document:\(number)").withoutFragment
         if let declared = document["$schema"]?.stringValue { ensureMetaSchemaLoaded(declared) }
-        var scanner = ResourceScanner(registry: self, document: number)
-        scanner.scan(document, base: base, draft: draftDeclared(by: document) ?? defaultDraft)
-        self = scanner.registry
+        let draft = draftDeclared(by: document) ?? defaultDraft
+        withUnsafeMutablePointer(to: &self) { registry in
+            var scanner = ResourceScanner(registry: registry, document: number)
+            scanner.scan(document, base: base, draft: draft)
+        }
         // The retrieval URI also names the document's root resource (it
         // already does when the root has no `$id` of its own).
         if uri != nil, let context = scanned[SchemaLocation(document: number, pointer: .root)],
