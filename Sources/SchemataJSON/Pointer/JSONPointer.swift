@@ -24,22 +24,6 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     /// digests; different pointers rarely do.
     package var digestValue: UInt64 { digest }
 
-    /// Whether this pointer is `parent` with `first` (then `second`, if
-    /// given) appended, tokens compared exactly.
-    package func extends(_ parent: JSONPointer, by first: String, _ second: String?) -> Bool {
-        let count = parent.tokens.count
-        guard tokens.count == count + (second == nil ? 1 : 2),
-            JSONKey.exactlyEqual(tokens[count], first)
-        else { return false }
-        if let second, !JSONKey.exactlyEqual(tokens[count + 1], second) { return false }
-        var index = 0
-        while index < count {
-            if !JSONKey.exactlyEqual(tokens[index], parent.tokens[index]) { return false }
-            index += 1
-        }
-        return true
-    }
-
     /// The ``digestValue`` this pointer would have with `token` appended,
     /// without building that pointer.
     package static func digest(_ digest: UInt64, appending token: String) -> UInt64 {

@@ -1,17 +1,67 @@
 /// The keywords some standard meta-schema constrains (the union over the
 /// five drafts), for ``MetaSchemaShortcut``. Any other member name is
 /// unconstrained in every draft.
-enum MetaKeyword: UInt8, CaseIterable {
-    case schema, id, dollarID, ref, comment, anchor
-    case dynamicAnchor, recursiveAnchor, recursiveRef, dynamicRef, vocabulary, defs
-    case title, description, examples, readOnly, writeOnly, deprecated
-    case multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum, maxLength
-    case minLength, pattern, additionalItems, items, prefixItems, maxItems
-    case minItems, uniqueItems, contains, maxContains, minContains, maxProperties
-    case minProperties, required, dependentRequired, additionalProperties, definitions, properties
-    case patternProperties, dependencies, dependentSchemas, propertyNames, enumeration, type
-    case format, contentMediaType, contentEncoding, contentSchema, `if`, then
-    case `else`, allOf, anyOf, oneOf, `not`, unevaluatedItems
+enum MetaKeyword: String, CaseIterable {
+    case schema = "$schema"
+    case id
+    case dollarID = "$id"
+    case ref = "$ref"
+    case comment = "$comment"
+    case anchor = "$anchor"
+    case dynamicAnchor = "$dynamicAnchor"
+    case recursiveAnchor = "$recursiveAnchor"
+    case recursiveRef = "$recursiveRef"
+    case dynamicRef = "$dynamicRef"
+    case vocabulary = "$vocabulary"
+    case defs = "$defs"
+    case title
+    case description
+    case examples
+    case readOnly
+    case writeOnly
+    case deprecated
+    case multipleOf
+    case maximum
+    case exclusiveMaximum
+    case minimum
+    case exclusiveMinimum
+    case maxLength
+    case minLength
+    case pattern
+    case additionalItems
+    case items
+    case prefixItems
+    case maxItems
+    case minItems
+    case uniqueItems
+    case contains
+    case maxContains
+    case minContains
+    case maxProperties
+    case minProperties
+    case required
+    case dependentRequired
+    case additionalProperties
+    case definitions
+    case properties
+    case patternProperties
+    case dependencies
+    case dependentSchemas
+    case propertyNames
+    case enumeration = "enum"
+    case type
+    case format
+    case contentMediaType
+    case contentEncoding
+    case contentSchema
+    case `if`
+    case then
+    case `else`
+    case allOf
+    case anyOf
+    case oneOf
+    case `not`
+    case unevaluatedItems
     case unevaluatedProperties
 
     /// The keyword named `name`, or `nil`. Compares bytes (no `String`
@@ -126,70 +176,6 @@ enum MetaKeyword: UInt8, CaseIterable {
         return true
     }
 
-    /// The keyword's name.
-    var name: String {
-        switch self {
-        case .schema: return "$schema"
-        case .id: return "id"
-        case .dollarID: return "$id"
-        case .ref: return "$ref"
-        case .comment: return "$comment"
-        case .anchor: return "$anchor"
-        case .dynamicAnchor: return "$dynamicAnchor"
-        case .recursiveAnchor: return "$recursiveAnchor"
-        case .recursiveRef: return "$recursiveRef"
-        case .dynamicRef: return "$dynamicRef"
-        case .vocabulary: return "$vocabulary"
-        case .defs: return "$defs"
-        case .title: return "title"
-        case .description: return "description"
-        case .examples: return "examples"
-        case .readOnly: return "readOnly"
-        case .writeOnly: return "writeOnly"
-        case .deprecated: return "deprecated"
-        case .multipleOf: return "multipleOf"
-        case .maximum: return "maximum"
-        case .exclusiveMaximum: return "exclusiveMaximum"
-        case .minimum: return "minimum"
-        case .exclusiveMinimum: return "exclusiveMinimum"
-        case .maxLength: return "maxLength"
-        case .minLength: return "minLength"
-        case .pattern: return "pattern"
-        case .additionalItems: return "additionalItems"
-        case .items: return "items"
-        case .prefixItems: return "prefixItems"
-        case .maxItems: return "maxItems"
-        case .minItems: return "minItems"
-        case .uniqueItems: return "uniqueItems"
-        case .contains: return "contains"
-        case .maxContains: return "maxContains"
-        case .minContains: return "minContains"
-        case .maxProperties: return "maxProperties"
-        case .minProperties: return "minProperties"
-        case .required: return "required"
-        case .dependentRequired: return "dependentRequired"
-        case .additionalProperties: return "additionalProperties"
-        case .definitions: return "definitions"
-        case .properties: return "properties"
-        case .patternProperties: return "patternProperties"
-        case .dependencies: return "dependencies"
-        case .dependentSchemas: return "dependentSchemas"
-        case .propertyNames: return "propertyNames"
-        case .enumeration: return "enum"
-        case .type: return "type"
-        case .format: return "format"
-        case .contentMediaType: return "contentMediaType"
-        case .contentEncoding: return "contentEncoding"
-        case .contentSchema: return "contentSchema"
-        case .if: return "if"
-        case .then: return "then"
-        case .else: return "else"
-        case .allOf: return "allOf"
-        case .anyOf: return "anyOf"
-        case .oneOf: return "oneOf"
-        case .not: return "not"
-        case .unevaluatedItems: return "unevaluatedItems"
-        case .unevaluatedProperties: return "unevaluatedProperties"
-        }
-    }
+    /// The keyword's name (its spelling in a schema).
+    var name: String { rawValue }
 }
